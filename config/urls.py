@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from opora.core import views as core_views
+
+admin.site.site_header = "Опора — администрация на системата"
+admin.site.site_title = "Опора"
+admin.site.index_title = "Центрове и потребители"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("accounts/", include("opora.accounts.urls")),
+    path("system/", admin.site.urls),
+    path("c/<slug:centre>/", include("opora.centres.urls")),
+    path("c/<slug:centre>/people/", include("opora.people.urls")),
+    path("c/<slug:centre>/cases/", include("opora.cases.urls")),
+    path("c/<slug:centre>/referrals/", include("opora.referrals.urls")),
+    path("c/<slug:centre>/tasks/", include("opora.tasks.urls")),
+]

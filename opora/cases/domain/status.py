@@ -1,0 +1,66 @@
+"""The one place where a case changes status."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from opora.audit.domain import record
+from opora.cases.domain.capacity import capacity_of, lock_centre
+from opora.cases.enums import OCCUPYING_STATUSES, TRANSITIONS, CaseStatus
+from opora.cases.models import Case, StatusChange
+from opora.core.errors import DomainError
+
+
+def can_transition(case: Case, to_status: str) -> bool:
+    return to_status in TRANSITIONS.get(case.status, frozenset())
+
+
+def change_status(case: Case, *, to_status: str, actor, note: str = "", **fields) -> Case:
+    """Validate the transition, enforce capacity, save, and write history and audit together.
+
+    `fields` are case attributes that change with the status (closed_at, closure_reason, …).
+    """
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        if not can_transition(locked, to_status):
+            raise DomainError(
+                f"Случаят не може да премине от „{locked.get_status_display()}“ "
+                f"в „{CaseStatus(to_status).label}“."
+            )
+        if to_status in OCCUPYING_STATUSES and locked.status not in OCCUPYING_STATUSES:
+            _take_place(locked)
+        from_status = locked.status
+        locked.status = to_status
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.save()
+        StatusChange.objects.create(
+            case=locked,
+            from_status=from_status,
+            to_status=to_status,
+            changed_at=timezone.now(),
+            changed_by=actor,
+            changed_by_name=str(actor),
+            note=note,
+        )
+        record(
+            actor=actor,
+            action="case.change_status",
+            obj=locked,
+            changes={"from": from_status, "to": to_status, **_plain(fields)},
+        )
+    case.refresh_from_db()
+    return case
+
+
+def _take_place(case: Case) -> None:
+    centre = lock_centre(case.centre)
+    capacity = capacity_of(centre)
+    if capacity.is_full:
+        raise DomainError(
+            f"Няма свободно място: заети са {capacity.used} от {capacity.total} места. "
+            "Впишете случая в списъка на чакащите."
+        )
+
+
+def _plain(fields: dict) -> dict:
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else getattr(v, "pk", v)) for k, v in fields.items()}

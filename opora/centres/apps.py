@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CentresConfig(AppConfig):
+    name = "opora.centres"
+    label = "centres"

@@ -16,4 +16,10 @@ urlpatterns = [
     path("c/<slug:centre>/cases/", include("opora.cases.urls")),
     path("c/<slug:centre>/referrals/", include("opora.referrals.urls")),
     path("c/<slug:centre>/tasks/", include("opora.tasks.urls")),
+    path("c/<slug:centre>/staff/", include("opora.accounts.staff_urls")),
 ]
+
+handler400 = "opora.core.views.bad_request"
+handler403 = "opora.core.views.permission_denied"
+handler404 = "opora.core.views.page_not_found"
+handler500 = "opora.core.views.server_error"

@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 from opora.accounts.enums import Role
 from opora.accounts.roles import roles_by_centre
 
@@ -10,5 +12,6 @@ def current_centre(request):
         "centre": centre,
         "role": role,
         "role_label": Role(role).label if role else "",
+        "now": timezone.now(),
         "centre_count": len(roles_by_centre(user)) if user is not None else 0,
     }

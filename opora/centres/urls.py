@@ -1,2 +1,10 @@
+from django.urls import path
+
+from opora.centres import views
+
 app_name = "centres"
-urlpatterns = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("profile/", views.profile, name="profile"),
+    path("profile/edit/", views.edit_profile, name="edit"),
+]

@@ -138,3 +138,12 @@ def _raise_duties(case: Case, referral: Referral, actor) -> None:
             title=f"Уведомете незабавно ДСП: {Urgency(case.urgency).label.lower()} (случай {case.number})",
             due_in=timedelta(hours=hours),
         )
+
+
+def register_referral_for_new_person(*, centre, actor, person_data, confirmed: bool, data: ReferralData) -> Case:
+    """Create the child (or adult client) and register the referral, all or nothing."""
+    from opora.people.domain.person import create_person
+
+    with transaction.atomic():
+        person = create_person(centre=centre, actor=actor, data=person_data, confirmed=confirmed)
+        return register_referral(centre=centre, actor=actor, person=person, data=data)

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from opora.referrals import views
+
 app_name = "referrals"
-urlpatterns = []
+urlpatterns = [
+    path("new/", views.new_referral, name="new"),
+]

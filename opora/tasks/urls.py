@@ -1,2 +1,9 @@
+from django.urls import path
+
+from opora.tasks import views
+
 app_name = "tasks"
-urlpatterns = []
+urlpatterns = [
+    path("", views.task_list, name="list"),
+    path("<int:task_id>/done/", views.complete, name="complete"),
+]

@@ -141,3 +141,13 @@ def _audit_view(values: dict) -> dict:
         k: ("•••" if k in _REDACTED and v else (v.isoformat() if isinstance(v, date) else v))
         for k, v in values.items()
     }
+
+
+def create_relative(*, person: Person, actor, data: PersonData, kind: str, confirmed: bool = False) -> Person:
+    """Register a new person and record how they are related to `person`, all or nothing."""
+    if kind not in RelationKind.values:
+        raise DomainError("Изберете вид на връзката.", field="kind")
+    with transaction.atomic():
+        relative = create_person(centre=person.centre, actor=actor, data=data, confirmed=confirmed)
+        add_relation(person=person, relative=relative, kind=kind, actor=actor)
+    return relative

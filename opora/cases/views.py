@@ -1,0 +1,228 @@
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from opora.cases.domain import case as case_domain
+from opora.cases.domain import intake
+from opora.cases.domain.capacity import capacity_of
+from opora.cases.domain.queries import (
+    CaseFilters,
+    case_detail,
+    case_list as list_cases,
+    first_waiting,
+    waiting_list,
+    waiting_position,
+)
+from opora.cases.enums import OCCUPYING_STATUSES, CaseStatus
+from opora.cases.forms import (
+    AcceptForm,
+    AssignForm,
+    CaseFilterForm,
+    CasePersonForm,
+    CloseForm,
+    LeaveWaitingListForm,
+    RefuseForm,
+    TeamMemberForm,
+    WaitlistForm,
+)
+from opora.core.decorators import centre_view
+from opora.core.errors import DomainError
+from opora.core.forms import apply_domain_error
+from opora.people.models import Relation
+
+
+@centre_view("cases.view_case")
+def case_list(request):
+    form = CaseFilterForm(request.GET or None, centre=request.centre)
+    filters = CaseFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = CaseFilters(
+            status=data["status"], target_group=data["target_group"],
+            case_manager=data["case_manager"].pk if data["case_manager"] else None, query=data["q"],
+        )
+    page = _page_number(request)
+    size = settings.OPORA_PAGE_SIZE
+    # One row more than the page tells whether a next page exists, without COUNT(*).
+    rows = list_cases(request.user, request.centre, filters, limit=size + 1, offset=(page - 1) * size)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "cases/list.html", {
+        "form": form, "cases": rows[:size], "page": page, "has_next": len(rows) > size,
+        "query": query.urlencode(), "nav": "cases",
+    })
+
+
+@centre_view("cases.view_waiting_list")
+def waiting_list_page(request):
+    return render(request, "cases/waiting_list.html", {
+        "rows": waiting_list(request.centre), "capacity": capacity_of(request.centre), "nav": "waiting",
+    })
+
+
+@centre_view("cases.view_case")
+def detail(request, case_id: int):
+    case = case_detail(request.user, request.centre, case_id)
+    return _render_detail(request, case)
+
+
+def _render_detail(request, case, status=200, **forms):
+    centre = request.centre
+    context = {
+        "case": case,
+        "capacity": capacity_of(centre),
+        "nav": "cases",
+        "occupying": OCCUPYING_STATUSES,
+        "accept_form": forms.get("accept_form") or AcceptForm(centre=centre),
+        "waitlist_form": forms.get("waitlist_form") or WaitlistForm(),
+        "refuse_form": forms.get("refuse_form") or RefuseForm(),
+        "close_form": forms.get("close_form") or CloseForm(),
+        "leave_form": forms.get("leave_form") or LeaveWaitingListForm(),
+        "assign_form": forms.get("assign_form") or AssignForm(centre=centre, initial={"case_manager": case.case_manager_id}),
+        "team_form": forms.get("team_form") or TeamMemberForm(centre=centre),
+        "person_form": forms.get("person_form") or CasePersonForm(candidates=_relatives_not_on_case(case)),
+        "open_action": next(iter(forms), None),
+    }
+    if case.status == CaseStatus.WAITLISTED:
+        context["waiting_position"] = waiting_position(case)
+    if case.status in (CaseStatus.INTAKE, CaseStatus.WAITLISTED):
+        first = first_waiting(centre)
+        context["first_waiting"] = first
+        context["may_accept_now"] = _may_accept_now(case, context["capacity"], first)
+    return render(request, "cases/detail.html", context, status=status)
+
+
+def _may_accept_now(case, capacity, first) -> bool:
+    if capacity.is_full:
+        return False
+    return first is None or first.case_id == case.pk or bool(case.urgency) or (
+        case.status == CaseStatus.INTAKE and capacity.free > len(waiting_list(case.centre))
+    )
+
+
+def _relatives_not_on_case(case):
+    on_case = {link.person_id for link in case.people.all()}
+    relatives = Relation.objects.filter(person_id=case.primary_person_id).select_related("relative")
+    return [r.relative for r in relatives if r.relative_id not in on_case]
+
+
+def _case_action(permission: str, form_name: str):
+    """POST-only action on a case: bind the form, call one domain function, redirect or re-render."""
+
+    def decorator(build):
+        @centre_view(permission)
+        @require_POST
+        def view(request, case_id: int):
+            case = case_detail(request.user, request.centre, case_id)
+            form, run = build(request, case)
+            if form.is_valid():
+                try:
+                    message = run(form.cleaned_data)
+                except DomainError as error:
+                    apply_domain_error(form, error)
+                else:
+                    messages.success(request, message)
+                    return redirect("cases:detail", centre=request.centre.slug, case_id=case.pk)
+            return _render_detail(request, case, status=400, **{form_name: form})
+
+        view.__name__ = build.__name__
+        return view
+
+    return decorator
+
+
+@_case_action("cases.decide_intake", "accept_form")
+def accept(request, case):
+    form = AcceptForm(request.POST, centre=request.centre)
+
+    def run(data):
+        intake.accept_case(case, actor=request.user, case_manager=data["case_manager"])
+        return f"Случай {case.number} е приет. Водещ: {data['case_manager']}. Започва оценката на потребностите."
+
+    return form, run
+
+
+@_case_action("cases.decide_intake", "waitlist_form")
+def waitlist(request, case):
+    form = WaitlistForm(request.POST)
+
+    def run(data):
+        intake.place_on_waiting_list(case, actor=request.user, note=data["note"])
+        return f"Случай {case.number} е вписан в списъка на чакащите под № {waiting_position(case)}."
+
+    return form, run
+
+
+@_case_action("cases.decide_intake", "refuse_form")
+def refuse(request, case):
+    form = RefuseForm(request.POST)
+
+    def run(data):
+        intake.refuse_case(case, actor=request.user, ground=data["ground"], reason=data["reason"])
+        return f"Отказът по случай {case.number} е записан."
+
+    return form, run
+
+
+@_case_action("cases.decide_intake", "leave_form")
+def leave_waiting_list(request, case):
+    form = LeaveWaitingListForm(request.POST)
+
+    def run(data):
+        intake.remove_from_waiting_list(case, actor=request.user, reason=data["reason"])
+        return f"Случай {case.number} е изписан от списъка на чакащите."
+
+    return form, run
+
+
+@_case_action("cases.close_case", "close_form")
+def close(request, case):
+    form = CloseForm(request.POST)
+
+    def run(data):
+        case_domain.close_case(case, actor=request.user, reason=data["reason"], note=data["note"])
+        first = first_waiting(request.centre)
+        tail = f" Първи в списъка на чакащите е случай {first.case.number}." if first else ""
+        return f"Случай {case.number} е приключен и мястото е освободено.{tail}"
+
+    return form, run
+
+
+@_case_action("cases.assign_case_manager", "assign_form")
+def assign(request, case):
+    form = AssignForm(request.POST, centre=request.centre)
+
+    def run(data):
+        case_domain.assign_case_manager(case, actor=request.user, case_manager=data["case_manager"])
+        return f"Водещ на случая вече е {data['case_manager']}."
+
+    return form, run
+
+
+@_case_action("cases.assign_case_manager", "team_form")
+def add_team(request, case):
+    form = TeamMemberForm(request.POST, centre=request.centre)
+
+    def run(data):
+        case_domain.add_team_member(case, actor=request.user, user=data["user"])
+        return f"{data['user']} е добавен/а в екипа на случая."
+
+    return form, run
+
+
+@_case_action("cases.change_case", "person_form")
+def add_person(request, case):
+    form = CasePersonForm(request.POST, candidates=_relatives_not_on_case(case))
+
+    def run(data):
+        person = next(p for p in _relatives_not_on_case(case) if p.pk == data["person_id"])
+        case_domain.add_person_to_case(case, actor=request.user, person=person, role=data["role"])
+        return f"{person.full_name} е включен/а в случая."
+
+    return form, run
+
+
+def _page_number(request) -> int:
+    raw = request.GET.get("page", "1")
+    return max(1, min(int(raw), 10_000)) if raw.isdigit() else 1

@@ -49,7 +49,9 @@ def database_from_url(url: str, *, sqlite_default: str) -> dict:
     if parsed.scheme == "sqlite":
         return _sqlite(parsed.path.lstrip("/") if parsed.netloc == "" else parsed.path)
     if parsed.scheme not in {"postgres", "postgresql"}:
-        raise ConfigError(f"DATABASE_URL must be postgres://… or sqlite:///…, got {parsed.scheme!r}")
+        raise ConfigError(
+            f"DATABASE_URL must be postgres://… or sqlite:///…, got {parsed.scheme!r}"
+        )
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": unquote(parsed.path.lstrip("/")),

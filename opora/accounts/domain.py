@@ -12,7 +12,15 @@ from opora.core.errors import DomainError
 
 
 def add_staff_member(
-    *, centre, actor, username: str, first_name: str, last_name: str, email: str, role: str, password: str
+    *,
+    centre,
+    actor,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    role: str,
+    password: str,
 ) -> Membership:
     """Create the account if the username is new, then give it a role in this centre."""
     User = get_user_model()
@@ -27,8 +35,13 @@ def add_staff_member(
         elif Membership.objects.filter(user=user, centre=centre).exists():
             raise DomainError("Този потребител вече е в екипа на центъра.", field="username")
         membership = Membership.objects.create(user=user, centre=centre, role=role)
-        record(actor=actor, action="staff.add", obj=membership, centre_id=centre.pk,
-               changes={"user": user.username, "role": role})
+        record(
+            actor=actor,
+            action="staff.add",
+            obj=membership,
+            centre_id=centre.pk,
+            changes={"user": user.username, "role": role},
+        )
     return membership
 
 
@@ -41,8 +54,13 @@ def change_role(membership: Membership, *, actor, role: str) -> Membership:
         old = membership.role
         membership.role = role
         membership.save(update_fields=["role"])
-        record(actor=actor, action="staff.change_role", obj=membership, centre_id=membership.centre_id,
-               changes={"from": old, "to": role})
+        record(
+            actor=actor,
+            action="staff.change_role",
+            obj=membership,
+            centre_id=membership.centre_id,
+            changes={"from": old, "to": role},
+        )
     return membership
 
 
@@ -56,8 +74,12 @@ def set_active(membership: Membership, *, actor, active: bool) -> Membership:
     with transaction.atomic():
         membership.is_active = active
         membership.save(update_fields=["is_active"])
-        record(actor=actor, action="staff.activate" if active else "staff.deactivate",
-               obj=membership, centre_id=membership.centre_id)
+        record(
+            actor=actor,
+            action="staff.activate" if active else "staff.deactivate",
+            obj=membership,
+            centre_id=membership.centre_id,
+        )
     return membership
 
 
@@ -69,7 +91,9 @@ def _check_role(role: str) -> None:
 def _keep_a_manager(membership: Membership, *, new_role: str | None) -> None:
     if membership.role != Role.MANAGER or new_role == Role.MANAGER:
         return
-    others = Membership.objects.filter(centre_id=membership.centre_id, role=Role.MANAGER, is_active=True)
+    others = Membership.objects.filter(
+        centre_id=membership.centre_id, role=Role.MANAGER, is_active=True
+    )
     if not others.exclude(pk=membership.pk).exists():
         raise DomainError("Центърът трябва да има поне един активен управител.")
 
@@ -78,7 +102,9 @@ def _create_user(username, first_name, last_name, email, password):
     User = get_user_model()
     if not first_name.strip() or not last_name.strip():
         raise DomainError("Въведете име и фамилия на новия служител.", field="first_name")
-    user = User(username=username, first_name=first_name.strip(), last_name=last_name.strip(), email=email)
+    user = User(
+        username=username, first_name=first_name.strip(), last_name=last_name.strip(), email=email
+    )
     try:
         validate_password(password, user)
     except ValidationError as exc:

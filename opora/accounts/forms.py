@@ -18,7 +18,8 @@ class LoginForm(AuthenticationForm):
 
 class AddStaffForm(forms.Form):
     username = forms.CharField(
-        label="Потребителско име", max_length=150,
+        label="Потребителско име",
+        max_length=150,
         help_text="Ако служителят вече има профил в Опора (напр. в друг център), въведете неговото потребителско име.",
     )
     first_name = forms.CharField(label="Име", max_length=150, required=False)
@@ -26,7 +27,9 @@ class AddStaffForm(forms.Form):
     email = forms.EmailField(label="Електронна поща", required=False)
     role = forms.ChoiceField(label="Роля в центъра", choices=Role.choices)
     password = forms.CharField(
-        label="Начална парола", widget=forms.PasswordInput, required=False,
+        label="Начална парола",
+        widget=forms.PasswordInput,
+        required=False,
         help_text="Поне 10 знака; служителят я сменя при първо влизане. Не се попълва за съществуващ профил.",
     )
 

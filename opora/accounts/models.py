@@ -26,7 +26,9 @@ class User(AbstractUser):
 class Membership(models.Model):
     """A user's role in one centre; the same user may hold another role in another centre."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField("роля", max_length=20, choices=Role)
     is_active = models.BooleanField("активен", default=True)
@@ -36,7 +38,9 @@ class Membership(models.Model):
         verbose_name = "членство"
         verbose_name_plural = "членства"
         constraints = [
-            models.UniqueConstraint(fields=["user", "centre"], name="membership_one_role_per_centre")
+            models.UniqueConstraint(
+                fields=["user", "centre"], name="membership_one_role_per_centre"
+            )
         ]
 
     def __str__(self) -> str:

@@ -9,9 +9,9 @@ def roles_by_centre(user) -> dict[int, str]:
     cached = getattr(user, "_opora_roles", None)
     if cached is None:
         cached = dict(
-            Membership.objects.filter(user=user, is_active=True, centre__is_active=True).values_list(
-                "centre_id", "role"
-            )
+            Membership.objects.filter(
+                user=user, is_active=True, centre__is_active=True
+            ).values_list("centre_id", "role")
         )
         user._opora_roles = cached
     return cached

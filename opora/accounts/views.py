@@ -12,7 +12,9 @@ from opora.core.forms import apply_domain_error
 @centre_view("accounts.view_staff")
 def staff_list(request):
     memberships = (
-        Membership.objects.filter(centre=request.centre).select_related("user").order_by("-is_active", "role", "user__last_name")
+        Membership.objects.filter(centre=request.centre)
+        .select_related("user")
+        .order_by("-is_active", "role", "user__last_name")
     )
     return render(request, "accounts/staff_list.html", {"memberships": memberships, "nav": "staff"})
 
@@ -22,19 +24,28 @@ def staff_add(request):
     form = AddStaffForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            membership = domain.add_staff_member(centre=request.centre, actor=request.user, **form.cleaned_data)
+            membership = domain.add_staff_member(
+                centre=request.centre, actor=request.user, **form.cleaned_data
+            )
         except DomainError as error:
             apply_domain_error(form, error)
         else:
-            messages.success(request, f"{membership.user} е добавен/а като {membership.get_role_display().lower()}.")
+            messages.success(
+                request,
+                f"{membership.user} е добавен/а като {membership.get_role_display().lower()}.",
+            )
             return redirect("staff:list", centre=request.centre.slug)
     return render(request, "accounts/staff_add.html", {"form": form, "nav": "staff"})
 
 
 @centre_view("accounts.manage_staff")
 def staff_edit(request, membership_id: int):
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_id, centre=request.centre)
-    form = MembershipForm(request.POST or None, initial={"role": membership.role, "is_active": membership.is_active})
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=membership_id, centre=request.centre
+    )
+    form = MembershipForm(
+        request.POST or None, initial={"role": membership.role, "is_active": membership.is_active}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             domain.change_role(membership, actor=request.user, role=form.cleaned_data["role"])
@@ -44,4 +55,8 @@ def staff_edit(request, membership_id: int):
         else:
             messages.success(request, f"Промените за {membership.user} са записани.")
             return redirect("staff:list", centre=request.centre.slug)
-    return render(request, "accounts/staff_edit.html", {"form": form, "membership": membership, "nav": "staff"})
+    return render(
+        request,
+        "accounts/staff_edit.html",
+        {"form": form, "membership": membership, "nav": "staff"},
+    )

@@ -84,8 +84,14 @@ class CasePersonRole(models.TextChoices):
 class RefusalGround(models.TextChoices):
     """ЗСУ чл. 78, ал. 5: the only grounds on which a state-funded provider may refuse."""
 
-    NOT_OFFERED = "not_offered", "Доставчикът не предоставя исканата услуга (чл. 78, ал. 5, т. 1 ЗСУ)"
-    NEEDS_NOT_MET = "needs_not_met", "След ИОП услугите не могат да отговорят на потребностите (чл. 78, ал. 5, т. 2 ЗСУ)"
+    NOT_OFFERED = (
+        "not_offered",
+        "Доставчикът не предоставя исканата услуга (чл. 78, ал. 5, т. 1 ЗСУ)",
+    )
+    NEEDS_NOT_MET = (
+        "needs_not_met",
+        "След ИОП услугите не могат да отговорят на потребностите (чл. 78, ал. 5, т. 2 ЗСУ)",
+    )
 
 
 class ClosureReason(models.TextChoices):

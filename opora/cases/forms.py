@@ -2,14 +2,22 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from opora.accounts.enums import Role
-from opora.cases.enums import OPEN_STATUSES, CasePersonRole, CaseStatus, ClosureReason, RefusalGround
+from opora.cases.enums import (
+    OPEN_STATUSES,
+    CasePersonRole,
+    CaseStatus,
+    ClosureReason,
+    RefusalGround,
+)
 from opora.centres.enums import TargetGroup
 
 
 def staff_of(centre, roles):
     return (
         get_user_model()
-        .objects.filter(memberships__centre=centre, memberships__is_active=True, memberships__role__in=roles)
+        .objects.filter(
+            memberships__centre=centre, memberships__is_active=True, memberships__role__in=roles
+        )
         .order_by("last_name", "first_name")
         .distinct()
     )
@@ -22,11 +30,17 @@ class StaffChoiceField(forms.ModelChoiceField):
 
 class CaseFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label="Статус", required=False,
-        choices=[("", "Отворени (в работа)"), ("all", "Всички")] + [(s, CaseStatus(s).label) for s in CaseStatus.values],
+        label="Статус",
+        required=False,
+        choices=[("", "Отворени (в работа)"), ("all", "Всички")]
+        + [(s, CaseStatus(s).label) for s in CaseStatus.values],
     )
-    target_group = forms.ChoiceField(label="Целева група", required=False, choices=[("", "Всички")] + TargetGroup.choices)
-    case_manager = StaffChoiceField(label="Водещ на случая", required=False, queryset=None, empty_label="Всички")
+    target_group = forms.ChoiceField(
+        label="Целева група", required=False, choices=[("", "Всички"), *TargetGroup.choices]
+    )
+    case_manager = StaffChoiceField(
+        label="Водещ на случая", required=False, queryset=None, empty_label="Всички"
+    )
     q = forms.CharField(label="Търсене (име или номер)", required=False, max_length=100)
 
     def __init__(self, *args, centre, **kwargs):
@@ -35,8 +49,12 @@ class CaseFilterForm(forms.Form):
 
 
 class AcceptForm(forms.Form):
-    case_manager = StaffChoiceField(label="Водещ на случая", queryset=None, empty_label="— изберете специалист —",
-                                    error_messages={"required": "Изберете водещ на случая."})
+    case_manager = StaffChoiceField(
+        label="Водещ на случая",
+        queryset=None,
+        empty_label="— изберете специалист —",
+        error_messages={"required": "Изберете водещ на случая."},
+    )
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,33 +62,51 @@ class AcceptForm(forms.Form):
 
 
 class WaitlistForm(forms.Form):
-    note = forms.CharField(label="Бележка", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label="Бележка", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class RefuseForm(forms.Form):
-    ground = forms.ChoiceField(label="Правно основание", choices=[("", "— изберете —")] + RefusalGround.choices,
-                               error_messages={"required": "Изберете правно основание за отказа (чл. 78, ал. 5 ЗСУ)."})
-    reason = forms.CharField(label="Мотиви", widget=forms.Textarea(attrs={"rows": 3}),
-                             error_messages={"required": "Отказът трябва да е мотивиран: опишете причините."})
+    ground = forms.ChoiceField(
+        label="Правно основание",
+        choices=[("", "— изберете —"), *RefusalGround.choices],
+        error_messages={"required": "Изберете правно основание за отказа (чл. 78, ал. 5 ЗСУ)."},
+    )
+    reason = forms.CharField(
+        label="Мотиви",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Отказът трябва да е мотивиран: опишете причините."},
+    )
 
 
 class CloseForm(forms.Form):
     reason = forms.ChoiceField(
         label="Причина за приключване",
-        choices=[("", "— изберете —")] + [c for c in ClosureReason.choices if c[0] != ClosureReason.LEFT_WAITING_LIST],
+        choices=[("", "— изберете —")]
+        + [c for c in ClosureReason.choices if c[0] != ClosureReason.LEFT_WAITING_LIST],
         error_messages={"required": "Изберете причина за приключване."},
     )
-    note = forms.CharField(label="Резултат / бележка", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label="Резултат / бележка", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class LeaveWaitingListForm(forms.Form):
-    reason = forms.CharField(label="Причина за изписване от списъка", max_length=200,
-                             error_messages={"required": "Посочете причината за изписване от списъка."})
+    reason = forms.CharField(
+        label="Причина за изписване от списъка",
+        max_length=200,
+        error_messages={"required": "Посочете причината за изписване от списъка."},
+    )
 
 
 class TeamMemberForm(forms.Form):
-    user = StaffChoiceField(label="Служител", queryset=None, empty_label="— изберете —",
-                            error_messages={"required": "Изберете служител."})
+    user = StaffChoiceField(
+        label="Служител",
+        queryset=None,
+        empty_label="— изберете —",
+        error_messages={"required": "Изберете служител."},
+    )
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,13 +118,16 @@ class AssignForm(AcceptForm):
 
 
 class CasePersonForm(forms.Form):
-    person_id = forms.TypedChoiceField(label="Лице", coerce=int, choices=(),
-                                       error_messages={"required": "Изберете лице."})
+    person_id = forms.TypedChoiceField(
+        label="Лице", coerce=int, choices=(), error_messages={"required": "Изберете лице."}
+    )
     role = forms.ChoiceField(label="Роля в случая", choices=CasePersonRole.choices)
 
     def __init__(self, *args, candidates=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person_id"].choices = [("", "— изберете —")] + [(p.pk, p.full_name) for p in candidates]
+        self.fields["person_id"].choices = [("", "— изберете —")] + [
+            (p.pk, p.full_name) for p in candidates
+        ]
 
 
 def is_open(status: str) -> bool:

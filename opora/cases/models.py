@@ -51,7 +51,9 @@ class Case(models.Model):
         verbose_name = "случай"
         verbose_name_plural = "случаи"
         constraints = [
-            models.UniqueConstraint(fields=["centre", "number"], name="case_number_unique_per_centre")
+            models.UniqueConstraint(
+                fields=["centre", "number"], name="case_number_unique_per_centre"
+            )
         ]
         indexes = [
             models.Index(fields=["centre", "status"], name="case_centre_status_idx"),
@@ -77,6 +79,9 @@ class CasePerson(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "person"], name="case_person_once")]
 
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
 
 class CaseTargetGroup(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="target_groups")
@@ -86,22 +91,35 @@ class CaseTargetGroup(models.Model):
         constraints = [models.UniqueConstraint(fields=["case", "group"], name="case_group_once")]
         indexes = [models.Index(fields=["group", "case"], name="case_group_idx")]
 
+    def __str__(self) -> str:
+        return self.get_group_display()
+
 
 class CaseService(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="services")
     service = models.CharField("услуга", max_length=30, choices=Service)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["case", "service"], name="case_service_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "service"], name="case_service_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_service_display()
 
 
 class CaseTeamMember(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="team")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_teams")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_teams"
+    )
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "user"], name="case_team_once")]
+
+    def __str__(self) -> str:
+        return str(self.user)
 
 
 class StatusChange(models.Model):
@@ -120,6 +138,9 @@ class StatusChange(models.Model):
     class Meta:
         ordering = ["-changed_at", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.from_status or '—'} → {self.to_status}"
+
 
 class WaitingListEntry(models.Model):
     """Списък на чакащите (ЗСУ чл. 79): ordered by entry time; urgent cases go first."""
@@ -133,5 +154,10 @@ class WaitingListEntry(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["centre", "left_at", "-priority", "entered_at"], name="waiting_order_idx")
+            models.Index(
+                fields=["centre", "left_at", "-priority", "entered_at"], name="waiting_order_idx"
+            )
         ]
+
+    def __str__(self) -> str:
+        return f"Чакащ: {self.case}"

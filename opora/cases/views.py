@@ -9,10 +9,12 @@ from opora.cases.domain.capacity import capacity_of
 from opora.cases.domain.queries import (
     CaseFilters,
     case_detail,
-    case_list as list_cases,
     first_waiting,
     waiting_list,
     waiting_position,
+)
+from opora.cases.domain.queries import (
+    case_list as list_cases,
 )
 from opora.cases.enums import OCCUPYING_STATUSES, CaseStatus
 from opora.cases.forms import (
@@ -39,26 +41,44 @@ def case_list(request):
     if form.is_valid():
         data = form.cleaned_data
         filters = CaseFilters(
-            status=data["status"], target_group=data["target_group"],
-            case_manager=data["case_manager"].pk if data["case_manager"] else None, query=data["q"],
+            status=data["status"],
+            target_group=data["target_group"],
+            case_manager=data["case_manager"].pk if data["case_manager"] else None,
+            query=data["q"],
         )
     page = _page_number(request)
     size = settings.OPORA_PAGE_SIZE
     # One row more than the page tells whether a next page exists, without COUNT(*).
-    rows = list_cases(request.user, request.centre, filters, limit=size + 1, offset=(page - 1) * size)
+    rows = list_cases(
+        request.user, request.centre, filters, limit=size + 1, offset=(page - 1) * size
+    )
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "cases/list.html", {
-        "form": form, "cases": rows[:size], "page": page, "has_next": len(rows) > size,
-        "query": query.urlencode(), "nav": "cases",
-    })
+    return render(
+        request,
+        "cases/list.html",
+        {
+            "form": form,
+            "cases": rows[:size],
+            "page": page,
+            "has_next": len(rows) > size,
+            "query": query.urlencode(),
+            "nav": "cases",
+        },
+    )
 
 
 @centre_view("cases.view_waiting_list")
 def waiting_list_page(request):
-    return render(request, "cases/waiting_list.html", {
-        "rows": waiting_list(request.centre), "capacity": capacity_of(request.centre), "nav": "waiting",
-    })
+    return render(
+        request,
+        "cases/waiting_list.html",
+        {
+            "rows": waiting_list(request.centre),
+            "capacity": capacity_of(request.centre),
+            "nav": "waiting",
+        },
+    )
 
 
 @centre_view("cases.view_case")
@@ -79,9 +99,11 @@ def _render_detail(request, case, status=200, **forms):
         "refuse_form": forms.get("refuse_form") or RefuseForm(),
         "close_form": forms.get("close_form") or CloseForm(),
         "leave_form": forms.get("leave_form") or LeaveWaitingListForm(),
-        "assign_form": forms.get("assign_form") or AssignForm(centre=centre, initial={"case_manager": case.case_manager_id}),
+        "assign_form": forms.get("assign_form")
+        or AssignForm(centre=centre, initial={"case_manager": case.case_manager_id}),
         "team_form": forms.get("team_form") or TeamMemberForm(centre=centre),
-        "person_form": forms.get("person_form") or CasePersonForm(candidates=_relatives_not_on_case(case)),
+        "person_form": forms.get("person_form")
+        or CasePersonForm(candidates=_relatives_not_on_case(case)),
         "open_action": next(iter(forms), None),
     }
     if case.status == CaseStatus.WAITLISTED:
@@ -96,8 +118,11 @@ def _render_detail(request, case, status=200, **forms):
 def _may_accept_now(case, capacity, first) -> bool:
     if capacity.is_full:
         return False
-    return first is None or first.case_id == case.pk or bool(case.urgency) or (
-        case.status == CaseStatus.INTAKE and capacity.free > len(waiting_list(case.centre))
+    return (
+        first is None
+        or first.case_id == case.pk
+        or bool(case.urgency)
+        or (case.status == CaseStatus.INTAKE and capacity.free > len(waiting_list(case.centre)))
     )
 
 
@@ -149,7 +174,9 @@ def waitlist(request, case):
 
     def run(data):
         intake.place_on_waiting_list(case, actor=request.user, note=data["note"])
-        return f"Случай {case.number} е вписан в списъка на чакащите под № {waiting_position(case)}."
+        return (
+            f"Случай {case.number} е вписан в списъка на чакащите под № {waiting_position(case)}."
+        )
 
     return form, run
 

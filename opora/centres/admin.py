@@ -20,5 +20,10 @@ class CentreAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         changes = {name: str(form.cleaned_data.get(name)) for name in form.changed_data}
-        record(actor=request.user, action="centre.update" if change else "centre.create", obj=obj,
-               centre_id=obj.pk, changes=changes)
+        record(
+            actor=request.user,
+            action="centre.update" if change else "centre.create",
+            obj=obj,
+            centre_id=obj.pk,
+            changes=changes,
+        )

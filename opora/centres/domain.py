@@ -19,9 +19,13 @@ def settings_for(centre: Centre) -> CentreSettings:
     return found
 
 
-def create_centre(*, actor, slug: str, name: str, municipality: str, capacity: int, **profile) -> Centre:
+def create_centre(
+    *, actor, slug: str, name: str, municipality: str, capacity: int, **profile
+) -> Centre:
     with transaction.atomic():
-        centre = Centre.objects.create(slug=slug, name=name, municipality=municipality, capacity=capacity, **profile)
+        centre = Centre.objects.create(
+            slug=slug, name=name, municipality=municipality, capacity=capacity, **profile
+        )
         CentreSettings.objects.create(centre=centre)
         record(actor=actor, action="centre.create", obj=centre, centre_id=centre.pk)
     return centre
@@ -45,7 +49,13 @@ def update_centre(centre: Centre, *, actor, profile: dict, settings: dict) -> Ce
         changed.update(_apply(centre_settings, settings, SETTINGS_FIELDS))
         centre_settings.save()
         if changed:
-            record(actor=actor, action="centre.update", obj=centre, centre_id=centre.pk, changes=changed)
+            record(
+                actor=actor,
+                action="centre.update",
+                obj=centre,
+                centre_id=centre.pk,
+                changes=changed,
+            )
     return centre
 
 

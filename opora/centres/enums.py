@@ -4,7 +4,10 @@ from django.db import models
 class Service(models.TextChoices):
     """The ЦОП activity catalogue (domain-bg.md §8.3)."""
 
-    GENERAL_INFO = "general_info", "Информиране, консултиране и обучение за реализиране на социални права и развиване на умения (до 2 месеца)"
+    GENERAL_INFO = (
+        "general_info",
+        "Информиране, консултиране и обучение за реализиране на социални права и развиване на умения (до 2 месеца)",
+    )
     MOBILE_COMMUNITY = "mobile_community", "Мобилна превантивна общностна работа"
     COUNSELLING = "counselling", "Информиране и консултиране (социално, психологическо, правно)"
     THERAPY = "therapy", "Психологическа терапия (индивидуална, семейна, групова)"
@@ -21,13 +24,19 @@ class TargetGroup(models.TextChoices):
     """ЦОП target groups (domain-bg.md §8.1)."""
 
     RISK_CHILD = "risk_child", "Деца в риск 0–18 г."
-    RISK_VICTIM = "risk_victim", "Дете – жертва на злоупотреба, насилие, експлоатация или друго нехуманно отношение"
+    RISK_VICTIM = (
+        "risk_victim",
+        "Дете – жертва на злоупотреба, насилие, експлоатация или друго нехуманно отношение",
+    )
     RISK_DEVELOPMENT = "risk_development", "Дете в опасност от увреждане на развитието"
     RISK_DISABILITY = "risk_disability", "Дете с увреждане"
     RISK_SCHOOL = "risk_school", "Дете извън училище, в риск от отпадане или отпаднало"
     FAMILY_RISK = "family_risk", "Семейство на дете в риск"
     PREVENTION = "prevention", "Деца 0–18 и семейства – първична превенция"
-    PREGNANT_PARENT = "pregnant_parent", "Бременни жени и родители, нуждаещи се от специфична подкрепа"
+    PREGNANT_PARENT = (
+        "pregnant_parent",
+        "Бременни жени и родители, нуждаещи се от специфична подкрепа",
+    )
     FOSTER_CANDIDATE = "foster_candidate", "Кандидати за приемни семейства"
     FOSTER_APPROVED = "foster_approved", "Утвърдени приемни семейства"
     ADOPTER_CANDIDATE = "adopter_candidate", "Кандидат-осиновители"

@@ -9,10 +9,16 @@ from opora.core.forms import BgDateField
 class CentreProfileForm(forms.ModelForm):
     opened_on = BgDateField(label="Открит на", required=False)
     services = forms.MultipleChoiceField(
-        label="Предлагани услуги", choices=Service.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label="Предлагани услуги",
+        choices=Service.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     target_groups = forms.MultipleChoiceField(
-        label="Целеви групи", choices=TargetGroup.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label="Целеви групи",
+        choices=TargetGroup.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
 
     class Meta:

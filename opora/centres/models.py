@@ -45,7 +45,10 @@ class CentreSettings(models.Model):
         help_text="ППЗСУ; по подразбиране 20 дни [M].",
     )
     assessment_deadline_count = models.CharField(
-        "начин на броене на срока за ИОП", max_length=10, choices=DayCount, default=DayCount.CALENDAR
+        "начин на броене на срока за ИОП",
+        max_length=10,
+        choices=DayCount,
+        default=DayCount.CALENDAR,
     )
     review_interval_months = models.PositiveSmallIntegerField(
         "преглед на ИПП на всеки (месеца)",

@@ -41,7 +41,9 @@ def profile(request):
         "capacity": capacity_of(centre),
         "settings_obj": settings_for(centre),
         "services": [Service(s).label for s in centre.services if s in Service.values],
-        "target_groups": [TargetGroup(g).label for g in centre.target_groups if g in TargetGroup.values],
+        "target_groups": [
+            TargetGroup(g).label for g in centre.target_groups if g in TargetGroup.values
+        ],
     }
     return render(request, "centres/profile.html", context)
 
@@ -55,13 +57,22 @@ def edit_profile(request):
     if request.method == "POST" and form.is_valid() and settings_form.is_valid():
         try:
             with transaction.atomic():
-                update_centre(centre, actor=request.user, profile=form.cleaned_data, settings=settings_form.cleaned_data)
+                update_centre(
+                    centre,
+                    actor=request.user,
+                    profile=form.cleaned_data,
+                    settings=settings_form.cleaned_data,
+                )
         except DomainError as error:
             apply_domain_error(form, error)
         else:
             messages.success(request, "Профилът и настройките на центъра са записани.")
             return redirect("centres:profile", centre=centre.slug)
-    return render(request, "centres/edit.html", {"form": form, "settings_form": settings_form, "nav": "centre"})
+    return render(
+        request,
+        "centres/edit.html",
+        {"form": form, "settings_form": settings_form, "nav": "centre"},
+    )
 
 
 def _copy(instance):

@@ -7,7 +7,12 @@ class BgDateInput(forms.DateInput):
     """dd.mm.yyyy as typed in Bulgaria; a text box is faster than a date picker on a phone."""
 
     def __init__(self, attrs=None):
-        base = {"placeholder": "дд.мм.гггг", "inputmode": "numeric", "autocomplete": "off", "class": "date"}
+        base = {
+            "placeholder": "дд.мм.гггг",
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "class": "date",
+        }
         super().__init__(attrs={**base, **(attrs or {})}, format="%d.%m.%Y")
 
 

@@ -18,7 +18,11 @@ def home(request):
     return render(
         request,
         "core/choose_centre.html",
-        {"memberships": memberships, "roles": Role, "is_system_admin": request.user.is_system_admin},
+        {
+            "memberships": memberships,
+            "roles": Role,
+            "is_system_admin": request.user.is_system_admin,
+        },
     )
 
 

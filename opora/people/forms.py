@@ -10,15 +10,22 @@ class PersonForm(ConfirmMixin, forms.Form):
     middle_name = forms.CharField(label="Презиме", max_length=80, required=False)
     last_name = forms.CharField(label="Фамилия", max_length=80)
     identifier_type = forms.ChoiceField(
-        label="Идентификатор", choices=IdentifierType.choices, initial=IdentifierType.EGN, widget=forms.RadioSelect
+        label="Идентификатор",
+        choices=IdentifierType.choices,
+        initial=IdentifierType.EGN,
+        widget=forms.RadioSelect,
     )
     identifier = forms.CharField(
-        label="ЕГН / ЛНЧ", max_length=14, required=False,
+        label="ЕГН / ЛНЧ",
+        max_length=14,
+        required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         help_text="От ЕГН се попълват датата на раждане и полът.",
     )
     no_identifier_reason = forms.ChoiceField(
-        label="Ако няма идентификатор — защо", choices=[("", "—")] + NoIdentifierReason.choices, required=False
+        label="Ако няма идентификатор — защо",
+        choices=[("", "—"), *NoIdentifierReason.choices],
+        required=False,
     )
     birth_date = BgDateField(label="Дата на раждане", required=False)
     sex = forms.ChoiceField(label="Пол", choices=Sex.choices, initial=Sex.UNKNOWN)
@@ -27,7 +34,9 @@ class PersonForm(ConfirmMixin, forms.Form):
     address = forms.CharField(label="Настоящ адрес", max_length=250, required=False)
     school = forms.CharField(label="Училище / детска градина", max_length=200, required=False)
     has_disability = forms.BooleanField(label="Лице с увреждане", required=False)
-    notes = forms.CharField(label="Бележки", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    notes = forms.CharField(
+        label="Бележки", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     field_order = [
         "first_name", "middle_name", "last_name", "identifier_type", "identifier", "no_identifier_reason",
@@ -58,5 +67,8 @@ def initial_from_query(query: str) -> dict:
     words = query.split()
     if len(words) == 1:
         return {"first_name": words[0].capitalize()}
-    return {"first_name": words[0].capitalize(), "last_name": words[-1].capitalize(),
-            "middle_name": " ".join(w.capitalize() for w in words[1:-1])}
+    return {
+        "first_name": words[0].capitalize(),
+        "last_name": words[-1].capitalize(),
+        "middle_name": " ".join(w.capitalize() for w in words[1:-1]),
+    }

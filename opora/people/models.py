@@ -87,7 +87,9 @@ class Relation(models.Model):
 
     centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relations")
-    relative = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relations_as_relative")
+    relative = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="relations_as_relative"
+    )
     kind = models.CharField("връзка", max_length=20, choices=RelationKind)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -96,7 +98,9 @@ class Relation(models.Model):
         verbose_name_plural = "родствени връзки"
         constraints = [
             models.UniqueConstraint(fields=["person", "relative"], name="relation_unique_pair"),
-            models.CheckConstraint(condition=~Q(person=models.F("relative")), name="relation_not_self"),
+            models.CheckConstraint(
+                condition=~Q(person=models.F("relative")), name="relation_not_self"
+            ),
         ]
 
     def __str__(self) -> str:

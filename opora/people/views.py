@@ -34,13 +34,18 @@ def create(request):
         try:
             if relate_to is None:
                 person = person_domain.create_person(
-                    centre=request.centre, actor=request.user, data=form.person_data(),
+                    centre=request.centre,
+                    actor=request.user,
+                    data=form.person_data(),
                     confirmed=form.cleaned_data["confirmed"],
                 )
             else:
                 person = person_domain.create_relative(
-                    person=relate_to, actor=request.user, data=form.person_data(),
-                    kind=request.GET.get("kind", ""), confirmed=form.cleaned_data["confirmed"],
+                    person=relate_to,
+                    actor=request.user,
+                    data=form.person_data(),
+                    kind=request.GET.get("kind", ""),
+                    confirmed=form.cleaned_data["confirmed"],
                 )
         except DomainError as error:
             apply_domain_error(form, error)
@@ -48,7 +53,11 @@ def create(request):
             messages.success(request, f"{person.full_name} е записан/а.")
             target = relate_to or person
             return redirect("people:detail", centre=request.centre.slug, person_id=target.pk)
-    return render(request, "people/form.html", {"form": form, "nav": "people", "relate_to": relate_to, "title": "Ново лице"})
+    return render(
+        request,
+        "people/form.html",
+        {"form": form, "nav": "people", "relate_to": relate_to, "title": "Ново лице"},
+    )
 
 
 @centre_view("people.view_person")
@@ -56,10 +65,19 @@ def detail(request, person_id: int):
     person = _person_or_404(request, person_id)
     relations = Relation.objects.filter(person=person).select_related("relative")
     relatives_of = Relation.objects.filter(relative=person).select_related("person")
-    cases = person.case_links.select_related("case", "case__case_manager").order_by("-case__registered_at")
+    cases = person.case_links.select_related("case", "case__case_manager").order_by(
+        "-case__registered_at"
+    )
     return render(
-        request, "people/detail.html",
-        {"person": person, "relations": relations, "relatives_of": relatives_of, "case_links": cases, "nav": "people"},
+        request,
+        "people/detail.html",
+        {
+            "person": person,
+            "relations": relations,
+            "relatives_of": relatives_of,
+            "case_links": cases,
+            "nav": "people",
+        },
     )
 
 
@@ -70,14 +88,21 @@ def edit(request, person_id: int):
     if request.method == "POST" and form.is_valid():
         try:
             person_domain.update_person(
-                person, actor=request.user, data=form.person_data(), confirmed=form.cleaned_data["confirmed"]
+                person,
+                actor=request.user,
+                data=form.person_data(),
+                confirmed=form.cleaned_data["confirmed"],
             )
         except DomainError as error:
             apply_domain_error(form, error)
         else:
             messages.success(request, "Промените са записани.")
             return redirect("people:detail", centre=request.centre.slug, person_id=person.pk)
-    return render(request, "people/form.html", {"form": form, "person": person, "nav": "people", "title": "Редакция"})
+    return render(
+        request,
+        "people/form.html",
+        {"form": form, "person": person, "nav": "people", "title": "Редакция"},
+    )
 
 
 @centre_view("people.change_person")
@@ -88,16 +113,27 @@ def add_relative(request, person_id: int):
     if request.method == "POST" and form.is_valid():
         relative = get_object_or_404(people_of(request.centre), pk=form.cleaned_data["relative_id"])
         try:
-            person_domain.add_relation(person=person, relative=relative, kind=form.cleaned_data["kind"], actor=request.user)
+            person_domain.add_relation(
+                person=person, relative=relative, kind=form.cleaned_data["kind"], actor=request.user
+            )
         except DomainError as error:
             messages.error(request, error.message)
         else:
             messages.success(request, f"Връзката с {relative.full_name} е записана.")
             return redirect("people:detail", centre=request.centre.slug, person_id=person.pk)
-    results = [p for p in search_people(request.centre, query) if p.pk != person.pk] if query else []
+    results = (
+        [p for p in search_people(request.centre, query) if p.pk != person.pk] if query else []
+    )
     return render(
-        request, "people/add_relation.html",
-        {"person": person, "query": query, "results": results, "kinds": RelationKind.choices, "nav": "people"},
+        request,
+        "people/add_relation.html",
+        {
+            "person": person,
+            "query": query,
+            "results": results,
+            "kinds": RelationKind.choices,
+            "nav": "people",
+        },
     )
 
 

@@ -9,7 +9,14 @@ from django.utils import timezone
 from opora.audit.domain import record
 from opora.cases.domain.capacity import lock_centre
 from opora.cases.enums import CasePersonRole, Track, Urgency
-from opora.cases.models import Case, CasePerson, CaseService, CaseStatus, CaseTargetGroup, StatusChange
+from opora.cases.models import (
+    Case,
+    CasePerson,
+    CaseService,
+    CaseStatus,
+    CaseTargetGroup,
+    StatusChange,
+)
 from opora.centres.domain import settings_for
 from opora.centres.enums import Service, TargetGroup
 from opora.core.errors import DomainError
@@ -55,17 +62,38 @@ def register_referral(*, centre, actor, person: Person, data: ReferralData) -> C
             registered_at=now,
         )
         StatusChange.objects.create(
-            case=case, from_status="", to_status=CaseStatus.INTAKE, changed_at=now,
-            changed_by=actor, changed_by_name=str(actor), note="Регистрирано насочване",
+            case=case,
+            from_status="",
+            to_status=CaseStatus.INTAKE,
+            changed_at=now,
+            changed_by=actor,
+            changed_by_name=str(actor),
+            note="Регистрирано насочване",
         )
         referral = Referral.objects.create(
-            centre=locked_centre, case=case, received_at=now, registered_by=actor, **_referral_fields(data)
+            centre=locked_centre,
+            case=case,
+            received_at=now,
+            registered_by=actor,
+            **_referral_fields(data),
         )
         _link_people(case, person, data.family)
-        CaseTargetGroup.objects.bulk_create(CaseTargetGroup(case=case, group=g) for g in data.target_groups)
-        CaseService.objects.bulk_create(CaseService(case=case, service=s) for s in data.chosen_services)
-        record(actor=actor, action="referral.register", obj=case,
-               changes={"source_type": data.source_type, "urgency": data.urgency, "referral": referral.pk})
+        CaseTargetGroup.objects.bulk_create(
+            CaseTargetGroup(case=case, group=g) for g in data.target_groups
+        )
+        CaseService.objects.bulk_create(
+            CaseService(case=case, service=s) for s in data.chosen_services
+        )
+        record(
+            actor=actor,
+            action="referral.register",
+            obj=case,
+            changes={
+                "source_type": data.source_type,
+                "urgency": data.urgency,
+                "referral": referral.pk,
+            },
+        )
         _raise_duties(case, referral, actor)
     return case
 
@@ -94,7 +122,9 @@ def _check(centre, person: Person, data: ReferralData) -> None:
         if relative.centre_id != centre.pk:
             raise DomainError("Член на семейството не е от този център.", field="family")
         if relative.pk == person.pk:
-            raise DomainError("Детето не може да е и член на семейството си в случая.", field="family")
+            raise DomainError(
+                "Детето не може да е и член на семейството си в случая.", field="family"
+            )
 
 
 def _referral_fields(data: ReferralData) -> dict:
@@ -128,19 +158,27 @@ def _raise_duties(case: Case, referral: Referral, actor) -> None:
     hours = settings_for(case.centre).notification_deadline_hours
     if referral.is_self_referred_child:
         create_task(
-            centre=case.centre, actor=actor, case=case, kind=TaskKind.NOTIFY_CHILD_SELF_REFERRAL,
+            centre=case.centre,
+            actor=actor,
+            case=case,
+            kind=TaskKind.NOTIFY_CHILD_SELF_REFERRAL,
             title=f"Уведомете незабавно ДСП и родителите/настойника: дете потърси помощ (случай {case.number})",
             due_in=timedelta(hours=hours),
         )
     if case.urgency:
         create_task(
-            centre=case.centre, actor=actor, case=case, kind=TaskKind.NOTIFY_URGENT,
+            centre=case.centre,
+            actor=actor,
+            case=case,
+            kind=TaskKind.NOTIFY_URGENT,
             title=f"Уведомете незабавно ДСП: {Urgency(case.urgency).label.lower()} (случай {case.number})",
             due_in=timedelta(hours=hours),
         )
 
 
-def register_referral_for_new_person(*, centre, actor, person_data, confirmed: bool, data: ReferralData) -> Case:
+def register_referral_for_new_person(
+    *, centre, actor, person_data, confirmed: bool, data: ReferralData
+) -> Case:
     """Create the child (or adult client) and register the referral, all or nothing."""
     from opora.people.domain.person import create_person
 

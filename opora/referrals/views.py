@@ -17,7 +17,9 @@ def new_referral(request):
     """Step 1: search for the child (search before create). Step 2: the referral form."""
     person_id = request.GET.get("person", "")
     if person_id.isdigit():
-        return _referral_for_existing(request, get_object_or_404(people_of(request.centre), pk=int(person_id)))
+        return _referral_for_existing(
+            request, get_object_or_404(people_of(request.centre), pk=int(person_id))
+        )
     if request.GET.get("new") == "1":
         return _referral_for_new(request)
     query = request.GET.get("q", "").strip()
@@ -37,29 +39,45 @@ def _referral_for_existing(request, person):
     form = ReferralForm(request.POST or None, relatives=relatives)
     if request.method == "POST" and form.is_valid():
         try:
-            case = register_referral(centre=request.centre, actor=request.user, person=person, data=form.referral_data())
+            case = register_referral(
+                centre=request.centre, actor=request.user, person=person, data=form.referral_data()
+            )
         except DomainError as error:
             apply_domain_error(form, error)
         else:
             return _registered(request, case)
-    return render(request, "referrals/form.html", {"form": form, "person": person, "nav": "referral"})
+    return render(
+        request, "referrals/form.html", {"form": form, "person": person, "nav": "referral"}
+    )
 
 
 def _referral_for_new(request):
     data = request.POST or None
-    person_form = PersonForm(data, prefix="person", initial=initial_from_query(request.GET.get("q", "")))
+    person_form = PersonForm(
+        data, prefix="person", initial=initial_from_query(request.GET.get("q", ""))
+    )
     form = ReferralForm(data)
     if request.method == "POST" and person_form.is_valid() and form.is_valid():
         try:
             case = register_referral_for_new_person(
-                centre=request.centre, actor=request.user, person_data=person_form.person_data(),
-                confirmed=person_form.cleaned_data["confirmed"], data=form.referral_data(),
+                centre=request.centre,
+                actor=request.user,
+                person_data=person_form.person_data(),
+                confirmed=person_form.cleaned_data["confirmed"],
+                data=form.referral_data(),
             )
         except DomainError as error:
-            apply_domain_error(person_form if error.field in person_form.fields or _is_warning(error) else form, error)
+            apply_domain_error(
+                person_form if error.field in person_form.fields or _is_warning(error) else form,
+                error,
+            )
         else:
             return _registered(request, case)
-    return render(request, "referrals/form.html", {"form": form, "person_form": person_form, "nav": "referral"})
+    return render(
+        request,
+        "referrals/form.html",
+        {"form": form, "person_form": person_form, "nav": "referral"},
+    )
 
 
 def _is_warning(error) -> bool:
@@ -67,7 +85,10 @@ def _is_warning(error) -> bool:
 
 
 def _registered(request, case):
-    messages.success(request, f"Насочването е регистрирано като случай {case.number}. Предстои решение за приема.")
+    messages.success(
+        request,
+        f"Насочването е регистрирано като случай {case.number}. Предстои решение за приема.",
+    )
     if case.tasks.filter(done_at__isnull=True).exists():
         messages.warning(request, "Създадена е задача за незабавно уведомяване — вижте я в случая.")
     return redirect("cases:detail", centre=request.centre.slug, case_id=case.pk)

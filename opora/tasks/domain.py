@@ -9,10 +9,18 @@ from opora.core.errors import DomainError
 from opora.tasks.models import Task
 
 
-def create_task(*, centre, actor, kind: str, title: str, case=None, due_in: timedelta, assignee=None) -> Task:
+def create_task(
+    *, centre, actor, kind: str, title: str, case=None, due_in: timedelta, assignee=None
+) -> Task:
     now = timezone.now()
     task = Task.objects.create(
-        centre=centre, case=case, kind=kind, title=title, created_at=now, due_at=now + due_in, assignee=assignee
+        centre=centre,
+        case=case,
+        kind=kind,
+        title=title,
+        created_at=now,
+        due_at=now + due_in,
+        assignee=assignee,
     )
     record(actor=actor, action="task.create", obj=task, changes={"kind": kind})
     return task
@@ -22,7 +30,9 @@ def complete_task(task: Task, *, actor, note: str) -> Task:
     if task.done_at is not None:
         raise DomainError("Задачата вече е отбелязана като изпълнена.")
     if not note.strip():
-        raise DomainError("Опишете как е изпълнена задачата (кого, кога и как уведомихте).", field="note")
+        raise DomainError(
+            "Опишете как е изпълнена задачата (кого, кога и как уведомихте).", field="note"
+        )
     with transaction.atomic():
         task.done_at = timezone.now()
         task.done_by = actor
@@ -33,4 +43,8 @@ def complete_task(task: Task, *, actor, note: str) -> Task:
 
 
 def open_tasks(centre) -> QuerySet[Task]:
-    return Task.objects.filter(centre=centre, done_at__isnull=True).select_related("case").order_by("due_at")
+    return (
+        Task.objects.filter(centre=centre, done_at__isnull=True)
+        .select_related("case")
+        .order_by("due_at")
+    )

@@ -10,13 +10,19 @@ class Task(models.Model):
     """A duty with a timestamp that stays on the manager's page until someone records it done."""
 
     centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="tasks")
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks", null=True, blank=True)
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="tasks", null=True, blank=True
+    )
     kind = models.CharField("вид", max_length=20, choices=TaskKind)
     title = models.CharField("задача", max_length=250)
     created_at = models.DateTimeField("създадена на")
     due_at = models.DateTimeField("срок")
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="tasks"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
     )
     done_at = models.DateTimeField("изпълнена на", null=True, blank=True)
     done_by = models.ForeignKey(

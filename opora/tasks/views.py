@@ -11,17 +11,29 @@ from opora.tasks.models import Task
 
 class CompleteForm(forms.Form):
     note = forms.CharField(
-        label="Как е изпълнена", widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Опишете как е изпълнена задачата (кого, кога и как уведомихте)."},
+        label="Как е изпълнена",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": "Опишете как е изпълнена задачата (кого, кога и как уведомихте)."
+        },
     )
 
 
 @centre_view("tasks.view_task")
 def task_list(request):
-    done = Task.objects.filter(centre=request.centre, done_at__isnull=False).select_related("case", "done_by")
-    return render(request, "tasks/list.html", {
-        "open": open_tasks(request.centre), "done": done.order_by("-done_at")[:30], "form": CompleteForm(), "nav": "tasks",
-    })
+    done = Task.objects.filter(centre=request.centre, done_at__isnull=False).select_related(
+        "case", "done_by"
+    )
+    return render(
+        request,
+        "tasks/list.html",
+        {
+            "open": open_tasks(request.centre),
+            "done": done.order_by("-done_at")[:30],
+            "form": CompleteForm(),
+            "nav": "tasks",
+        },
+    )
 
 
 @centre_view("tasks.complete_task")

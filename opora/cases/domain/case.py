@@ -13,7 +13,12 @@ from opora.core.errors import DomainError
 
 
 def assign_case_manager(case: Case, *, actor, case_manager) -> Case:
-    _require_member(case, case_manager, Role.specialists(), "Водещият на случая трябва да е специалист от този център.")
+    _require_member(
+        case,
+        case_manager,
+        Role.specialists(),
+        "Водещият на случая трябва да е специалист от този център.",
+    )
     with transaction.atomic():
         previous = case.case_manager
         case.case_manager = case_manager
@@ -29,7 +34,12 @@ def assign_case_manager(case: Case, *, actor, case_manager) -> Case:
 
 
 def add_team_member(case: Case, *, actor, user) -> CaseTeamMember:
-    _require_member(case, user, Role.case_workers(), "В екипа може да влиза само служител на центъра, който работи по случаи.")
+    _require_member(
+        case,
+        user,
+        Role.case_workers(),
+        "В екипа може да влиза само служител на центъра, който работи по случаи.",
+    )
     if CaseTeamMember.objects.filter(case=case, user=user).exists():
         raise DomainError("Служителят вече е в екипа на случая.", field="user")
     with transaction.atomic():
@@ -40,11 +50,15 @@ def add_team_member(case: Case, *, actor, user) -> CaseTeamMember:
 
 def remove_team_member(case: Case, *, actor, user) -> None:
     if case.case_manager_id == user.pk:
-        raise DomainError("Водещият на случая не може да бъде премахнат от екипа; първо сменете водещия.")
+        raise DomainError(
+            "Водещият на случая не може да бъде премахнат от екипа; първо сменете водещия."
+        )
     with transaction.atomic():
         deleted, _ = CaseTeamMember.objects.filter(case=case, user=user).delete()
         if deleted:
-            record(actor=actor, action="case.remove_team_member", obj=case, changes={"user": user.pk})
+            record(
+                actor=actor, action="case.remove_team_member", obj=case, changes={"user": user.pk}
+            )
 
 
 def add_person_to_case(case: Case, *, actor, person, role: str) -> CasePerson:
@@ -56,7 +70,12 @@ def add_person_to_case(case: Case, *, actor, person, role: str) -> CasePerson:
         raise DomainError("Лицето вече е включено в случая.", field="person")
     with transaction.atomic():
         link = CasePerson.objects.create(case=case, person=person, role=role)
-        record(actor=actor, action="case.add_person", obj=case, changes={"person": person.pk, "role": role})
+        record(
+            actor=actor,
+            action="case.add_person",
+            obj=case,
+            changes={"person": person.pk, "role": role},
+        )
     return link
 
 
@@ -67,7 +86,9 @@ def close_case(case: Case, *, actor, reason: str, note: str = "") -> Case:
     if reason == ClosureReason.OTHER and not note.strip():
         raise DomainError("При „Друго“ опишете причината.", field="note")
     if case.status not in OCCUPYING_STATUSES:
-        raise DomainError(f"Случай в статус „{case.get_status_display()}“ не може да бъде приключен оттук.")
+        raise DomainError(
+            f"Случай в статус „{case.get_status_display()}“ не може да бъде приключен оттук."
+        )
     return change_status(
         case,
         to_status=CaseStatus.CLOSED,
@@ -80,7 +101,10 @@ def close_case(case: Case, *, actor, reason: str, note: str = "") -> Case:
 
 
 def _require_member(case: Case, user, roles, message: str) -> None:
-    if user is None or not Membership.objects.filter(
-        user=user, centre_id=case.centre_id, is_active=True, role__in=roles
-    ).exists():
+    if (
+        user is None
+        or not Membership.objects.filter(
+            user=user, centre_id=case.centre_id, is_active=True, role__in=roles
+        ).exists()
+    ):
         raise DomainError(message, field="user")

@@ -42,13 +42,17 @@ def place_on_waiting_list(case: Case, *, actor, note: str = "") -> WaitingListEn
         entry = WaitingListEntry.objects.create(
             centre=case.centre, case=case, entered_at=timezone.now(), priority=bool(case.urgency)
         )
-        record(actor=actor, action="waiting_list.enter", obj=case, changes={"priority": entry.priority})
+        record(
+            actor=actor, action="waiting_list.enter", obj=case, changes={"priority": entry.priority}
+        )
     return entry
 
 
 def refuse_case(case: Case, *, actor, ground: str, reason: str) -> Case:
     if ground not in RefusalGround.values:
-        raise DomainError("Изберете правно основание за отказа (чл. 78, ал. 5 ЗСУ).", field="ground")
+        raise DomainError(
+            "Изберете правно основание за отказа (чл. 78, ал. 5 ЗСУ).", field="ground"
+        )
     if not reason.strip():
         raise DomainError("Отказът трябва да е мотивиран: опишете причините.", field="reason")
     with transaction.atomic():
@@ -94,7 +98,9 @@ def _require_case_manager(case: Case, case_manager) -> None:
         user=case_manager, centre=case.centre, is_active=True, role__in=Role.specialists()
     ).exists()
     if not is_specialist:
-        raise DomainError("Водещият на случая трябва да е специалист от този център.", field="case_manager")
+        raise DomainError(
+            "Водещият на случая трябва да е специалист от този център.", field="case_manager"
+        )
 
 
 def _respect_waiting_order(case: Case) -> None:

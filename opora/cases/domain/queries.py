@@ -54,16 +54,18 @@ def case_detail(user, centre, case_id: int) -> Case:
     """One case with everything its page shows, in a fixed number of queries; 404s outside."""
     from django.shortcuts import get_object_or_404
 
-    queryset = cases_visible_to(user, centre).select_related(
-        "primary_person", "case_manager", "centre"
-    ).prefetch_related(
-        Prefetch("people", queryset=CasePerson.objects.select_related("person").order_by("id")),
-        Prefetch("team", queryset=CaseTeamMember.objects.select_related("user").order_by("id")),
-        "target_groups",
-        "services",
-        "status_history__changed_by",
-        "referrals",
-        "tasks",
+    queryset = (
+        cases_visible_to(user, centre)
+        .select_related("primary_person", "case_manager", "centre")
+        .prefetch_related(
+            Prefetch("people", queryset=CasePerson.objects.select_related("person").order_by("id")),
+            Prefetch("team", queryset=CaseTeamMember.objects.select_related("user").order_by("id")),
+            "target_groups",
+            "services",
+            "status_history__changed_by",
+            "referrals",
+            "tasks",
+        )
     )
     return get_object_or_404(queryset, pk=case_id)
 

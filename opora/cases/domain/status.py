@@ -63,4 +63,7 @@ def _take_place(case: Case) -> None:
 
 
 def _plain(fields: dict) -> dict:
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else getattr(v, "pk", v)) for k, v in fields.items()}
+    return {
+        k: (v.isoformat() if hasattr(v, "isoformat") else getattr(v, "pk", v))
+        for k, v in fields.items()
+    }

@@ -33,7 +33,9 @@ class PersonData:
     notes: str = ""
 
 
-def check_person_data(centre, data: PersonData, *, person: Person | None = None) -> tuple[PersonData, list[str]]:
+def check_person_data(
+    centre, data: PersonData, *, person: Person | None = None
+) -> tuple[PersonData, list[str]]:
     """Validate and complete the data (birth date and sex from the ЕГН); return it with warnings."""
     first, middle, last = (s.strip() for s in (data.first_name, data.middle_name, data.last_name))
     if not first:
@@ -42,7 +44,9 @@ def check_person_data(centre, data: PersonData, *, person: Person | None = None)
         raise DomainError("Въведете фамилия.", field="last_name")
     today = timezone.localdate()
     facts = check_identifier(data.identifier_type, data.identifier, today=today)
-    data = replace(data, first_name=first, middle_name=middle, last_name=last, identifier=facts.identifier)
+    data = replace(
+        data, first_name=first, middle_name=middle, last_name=last, identifier=facts.identifier
+    )
     if data.identifier_type == IdentifierType.NONE and not data.no_identifier_reason:
         raise DomainError("Посочете защо лицето няма ЕГН или ЛНЧ.", field="no_identifier_reason")
     if data.identifier_type != IdentifierType.NONE:
@@ -131,8 +135,12 @@ def add_relation(*, person: Person, relative: Person, kind: str, actor) -> Relat
         relation = Relation.objects.create(
             centre_id=person.centre_id, person=person, relative=relative, kind=kind
         )
-        record(actor=actor, action="person.add_relation", obj=person,
-               changes={"relative_id": relative.pk, "kind": kind})
+        record(
+            actor=actor,
+            action="person.add_relation",
+            obj=person,
+            changes={"relative_id": relative.pk, "kind": kind},
+        )
     return relation
 
 
@@ -143,7 +151,9 @@ def _audit_view(values: dict) -> dict:
     }
 
 
-def create_relative(*, person: Person, actor, data: PersonData, kind: str, confirmed: bool = False) -> Person:
+def create_relative(
+    *, person: Person, actor, data: PersonData, kind: str, confirmed: bool = False
+) -> Person:
     """Register a new person and record how they are related to `person`, all or nothing."""
     if kind not in RelationKind.values:
         raise DomainError("Изберете вид на връзката.", field="kind")

@@ -31,10 +31,14 @@ def search_people(centre, query: str, *, limit: int = SEARCH_LIMIT) -> list[Pers
     condition = Q()
     for term in terms:
         condition &= Q(search_name__contains=term)
-    return list(people_of(centre).filter(condition).order_by("last_name", "first_name", "id")[:limit])
+    return list(
+        people_of(centre).filter(condition).order_by("last_name", "first_name", "id")[:limit]
+    )
 
 
-def likely_duplicates(centre, first_name: str, last_name: str, birth_date: date | None) -> list[Person]:
+def likely_duplicates(
+    centre, first_name: str, last_name: str, birth_date: date | None
+) -> list[Person]:
     """Persons with the same first and last name (and birth date, when both have one)."""
     key_first = search_key(first_name).strip()
     key_last = search_key(last_name).strip()

@@ -47,7 +47,8 @@ def database_from_url(url: str, *, sqlite_default: str) -> dict:
         return _sqlite(sqlite_default)
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
-        return _sqlite(parsed.path.lstrip("/") if parsed.netloc == "" else parsed.path)
+        # sqlite:///relative/path or sqlite:////absolute/path
+        return _sqlite(parsed.path[1:])
     if parsed.scheme not in {"postgres", "postgresql"}:
         raise ConfigError(
             f"DATABASE_URL must be postgres://… or sqlite:///…, got {parsed.scheme!r}"

@@ -83,6 +83,14 @@ def set_active(membership: Membership, *, actor, active: bool) -> Membership:
     return membership
 
 
+def update_membership(membership: Membership, *, actor, role: str, active: bool) -> Membership:
+    """Role and access together: either both change or neither does."""
+    with transaction.atomic():
+        change_role(membership, actor=actor, role=role)
+        set_active(membership, actor=actor, active=active)
+    return membership
+
+
 def _check_role(role: str) -> None:
     if role not in Role.values:
         raise DomainError("Изберете роля.", field="role")

@@ -1,3 +1,4 @@
+import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -21,6 +22,12 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def has_perm(self, perm, obj=None) -> bool:
+        """Opora's named permissions follow the centre role only: no superuser shortcut."""
+        if rules.perm_exists(perm):
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
 
 class Membership(models.Model):

@@ -48,8 +48,12 @@ def staff_edit(request, membership_id: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            domain.change_role(membership, actor=request.user, role=form.cleaned_data["role"])
-            domain.set_active(membership, actor=request.user, active=form.cleaned_data["is_active"])
+            domain.update_membership(
+                membership,
+                actor=request.user,
+                role=form.cleaned_data["role"],
+                active=form.cleaned_data["is_active"],
+            )
         except DomainError as error:
             apply_domain_error(form, error)
         else:

@@ -6,6 +6,14 @@ class AppendOnlyError(RuntimeError):
     pass
 
 
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Записите в одита не могат да се променят.")
+
+    def delete(self):
+        raise AppendOnlyError("Записите в одита не могат да се изтриват.")
+
+
 class AuditEntry(models.Model):
     """Who did what, when, where. Append-only; keeps copies of names so it survives deletions."""
 
@@ -21,6 +29,8 @@ class AuditEntry(models.Model):
     object_repr = models.CharField(max_length=200, blank=True)
     changes = models.JSONField(default=dict, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    objects = AuditQuerySet.as_manager()
 
     class Meta:
         verbose_name = "запис в одита"

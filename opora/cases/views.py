@@ -31,6 +31,7 @@ from opora.cases.forms import (
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
 from opora.core.forms import apply_domain_error
+from opora.core.text import is_ascii_digits
 from opora.people.models import Relation
 
 
@@ -104,15 +105,22 @@ def _render_detail(request, case, status=200, **forms):
         "team_form": forms.get("team_form") or TeamMemberForm(centre=centre),
         "person_form": forms.get("person_form")
         or CasePersonForm(candidates=_relatives_not_on_case(case)),
-        "open_action": next(iter(forms), None),
+        "open_action": next(iter(forms), None) or _requested_action(request),
     }
     if case.status == CaseStatus.WAITLISTED:
         context["waiting_position"] = waiting_position(case)
     if case.status in (CaseStatus.INTAKE, CaseStatus.WAITLISTED):
+        context["groups_not_served"] = _groups_not_served(case)
         first = first_waiting(centre)
         context["first_waiting"] = first
         context["may_accept_now"] = _may_accept_now(case, context["capacity"], first)
     return render(request, "cases/detail.html", context, status=status)
+
+
+def _requested_action(request) -> str | None:
+    """?open=accept_form unfolds that action, e.g. from the waiting list's „Приеми“ link."""
+    wanted = request.GET.get("open", "")
+    return wanted if wanted in {"accept_form", "close_form", "waitlist_form"} else None
 
 
 def _may_accept_now(case, capacity, first) -> bool:
@@ -124,6 +132,14 @@ def _may_accept_now(case, capacity, first) -> bool:
         or bool(case.urgency)
         or (case.status == CaseStatus.INTAKE and capacity.free > len(waiting_list(case.centre)))
     )
+
+
+def _groups_not_served(case) -> list[str]:
+    """Target groups of the referral that the centre does not declare it serves."""
+    served = set(case.centre.target_groups)
+    if not served:
+        return []
+    return [g.get_group_display() for g in case.target_groups.all() if g.group not in served]
 
 
 def _relatives_not_on_case(case):
@@ -252,4 +268,4 @@ def add_person(request, case):
 
 def _page_number(request) -> int:
     raw = request.GET.get("page", "1")
-    return max(1, min(int(raw), 10_000)) if raw.isdigit() else 1
+    return max(1, min(int(raw), 10_000)) if is_ascii_digits(raw) and len(raw) < 6 else 1

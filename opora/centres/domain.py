@@ -37,6 +37,8 @@ def update_centre(centre: Centre, *, actor, profile: dict, settings: dict) -> Ce
     from opora.core.errors import DomainError
 
     new_capacity = profile.get("capacity", centre.capacity)
+    if new_capacity is None or new_capacity < 1:
+        raise DomainError("Капацитетът трябва да е поне 1 място.", field="capacity")
     with transaction.atomic():
         used = places_used(centre)
         if new_capacity < used:

@@ -24,6 +24,7 @@ _FOLDS = [
     (re.compile(r"tz"), "ts"),
     (re.compile(r"c(?!h)"), "ts"),
     (re.compile(r"[yj]"), "i"),
+    (re.compile(r"i+"), "i"),  # Мария → mariya → mariia → maria, as people type it
     (re.compile(r"w"), "v"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"q"), "k"),
@@ -59,3 +60,8 @@ def search_key(*parts: str) -> str:
 def query_terms(query: str) -> list[str]:
     """Each query word as a ' prefix' pattern to look for inside a search key."""
     return [f" {word}" for word in fold(query).split()]
+
+
+def is_ascii_digits(text: str) -> bool:
+    """True for '0'–'9' only: str.isdigit() also accepts '²' and other scripts' digits."""
+    return bool(text) and text.isascii() and text.isdigit()

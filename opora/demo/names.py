@@ -31,7 +31,10 @@ SURNAMES = (
 # Families of asylum seekers at the reception centre in Харманли: no презиме, one surname form.
 FOREIGN_MALE_FIRST = ("Ахмад", "Мохамад", "Халид", "Омар", "Юсуф", "Али", "Карим")
 FOREIGN_FEMALE_FIRST = ("Фатима", "Айша", "Мариам", "Зайнаб", "Сара", "Лейла", "Нур")
-FOREIGN_SURNAMES = ("Хасан", "Ахмади", "Рахими", "Ал Хусейн", "Хайдари", "Мансур")
+FOREIGN_SURNAMES = (
+    "Хасан", "Ахмади", "Рахими", "Ал Хусейн", "Хайдари", "Мансур", "Юсефи", "Карими", "Насер",
+    "Саид",
+)  # fmt: skip
 
 _PATRONYMIC_EXCEPTIONS = {"Михаил": "Михайлов"}
 
@@ -75,4 +78,6 @@ def staff_name(rng: Random, *, female: bool) -> str:
 
 
 def mobile_phone(rng: Random) -> str:
-    return f"08{rng.choice('789')}{rng.randint(7, 9)} {rng.randint(100, 999)} {rng.randint(100, 999)}"
+    return (
+        f"08{rng.choice('789')}{rng.randint(7, 9)} {rng.randint(100, 999)} {rng.randint(100, 999)}"
+    )

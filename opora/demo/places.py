@@ -19,7 +19,8 @@ class Place:
 
     def address(self, rng: Random) -> str:
         if rng.random() < 0.35:
-            return f"с. {rng.choice(self.villages)}, ул. „{rng.choice(self.streets)}“ {rng.randint(1, 40)}"
+            village, street = rng.choice(self.villages), rng.choice(self.streets)
+            return f"с. {village}, ул. „{street}“ {rng.randint(1, 40)}"
         number = rng.randint(1, 90)
         return f"гр. {self.town} {self.post_code}, ул. „{rng.choice(self.streets)}“ {number}"
 

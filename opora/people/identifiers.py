@@ -7,6 +7,7 @@ from stdnum import exceptions as stdnum_errors
 from stdnum.bg import egn, pnf
 
 from opora.core.errors import DomainError
+from opora.core.text import is_ascii_digits
 from opora.people.enums import IdentifierType, Sex
 
 
@@ -34,7 +35,7 @@ def check_identifier(kind: str, value: str, *, today: date) -> IdentifierFacts:
 
 
 def _check_egn(value: str, *, today: date) -> IdentifierFacts:
-    if not value.isdigit():
+    if not is_ascii_digits(value):
         raise DomainError("ЕГН трябва да съдържа само цифри.", field="identifier")
     if len(value) != 10:
         raise DomainError("ЕГН трябва да е точно 10 цифри.", field="identifier")
@@ -58,6 +59,8 @@ def _check_egn(value: str, *, today: date) -> IdentifierFacts:
 
 
 def _check_lnch(value: str) -> IdentifierFacts:
+    if not is_ascii_digits(value):
+        raise DomainError("ЛНЧ трябва да съдържа само цифри.", field="identifier")
     try:
         pnf.validate(value)
     except stdnum_errors.InvalidLength as exc:

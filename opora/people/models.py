@@ -3,6 +3,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from opora.centres.models import Centre
 from opora.core.text import search_key
@@ -71,7 +72,7 @@ class Person(models.Model):
 
     @property
     def age(self) -> int | None:
-        return self.age_on(date.today())
+        return self.age_on(timezone.localdate())
 
     @property
     def is_child(self) -> bool:

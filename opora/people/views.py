@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
 from opora.core.forms import apply_domain_error
+from opora.core.text import is_ascii_digits
 from opora.people.domain import person as person_domain
 from opora.people.domain.queries import people_of, search_people
 from opora.people.enums import RelationKind
@@ -19,7 +21,16 @@ def _person_or_404(request, person_id: int) -> Person:
 def search(request):
     query = request.GET.get("q", "").strip()
     results = search_people(request.centre, query) if query else []
-    context = {"query": query, "results": results, "nav": "people", "pick_url": None}
+    new_url = reverse("people:new", kwargs={"centre": request.centre.slug}) + "?q="
+    if not request.user.has_perm("people.add_person", request.centre):
+        new_url = None
+    context = {
+        "query": query,
+        "results": results,
+        "nav": "people",
+        "pick_url": None,
+        "new_url": new_url,
+    }
     if request.htmx:
         return render(request, "people/_results.html", context)
     return render(request, "people/search.html", context)
@@ -139,4 +150,4 @@ def add_relative(request, person_id: int):
 
 def _relate_to(request) -> Person | None:
     raw = request.GET.get("relate_to", "")
-    return _person_or_404(request, int(raw)) if raw.isdigit() else None
+    return _person_or_404(request, int(raw)) if is_ascii_digits(raw) and len(raw) < 19 else None

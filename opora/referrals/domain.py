@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from opora.audit.domain import record
@@ -54,7 +55,7 @@ def register_referral(*, centre, actor, person: Person, data: ReferralData) -> C
         now = timezone.now()
         case = Case.objects.create(
             centre=locked_centre,
-            number=_next_number(locked_centre, now.year),
+            number=_next_number(locked_centre, timezone.localdate().year),
             track=Track.SPECIALISED,
             primary_person=person,
             status=CaseStatus.INTAKE,
@@ -105,6 +106,10 @@ def _check(centre, person: Person, data: ReferralData) -> None:
         raise DomainError("Изберете кой насочва.", field="source_type")
     if data.urgency not in Urgency.values:
         raise DomainError("Невалидна спешност.", field="urgency")
+    if len(set(data.target_groups)) != len(data.target_groups):
+        raise DomainError("Всяка целева група се посочва само веднъж.", field="target_groups")
+    if len(set(data.chosen_services)) != len(data.chosen_services):
+        raise DomainError("Всяка услуга се посочва само веднъж.", field="chosen_services")
     if not data.target_groups:
         raise DomainError("Изберете поне една целева група.", field="target_groups")
     if set(data.target_groups) - set(TargetGroup.values):
@@ -136,7 +141,7 @@ def _next_number(centre, year: int) -> str:
     prefix = f"{year}-"
     last = (
         Case.objects.filter(centre=centre, number__startswith=prefix)
-        .order_by("-number")
+        .order_by(Length("number").desc(), "-number")
         .values_list("number", flat=True)
         .first()
     )

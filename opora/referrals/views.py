@@ -1,10 +1,13 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
 from opora.core.forms import apply_domain_error
+from opora.core.text import is_ascii_digits
+from opora.people.domain.person import check_person_data
 from opora.people.domain.queries import people_of, search_people
 from opora.people.forms import PersonForm, initial_from_query
 from opora.people.models import Relation
@@ -16,7 +19,9 @@ from opora.referrals.forms import ReferralForm
 def new_referral(request):
     """Step 1: search for the child (search before create). Step 2: the referral form."""
     person_id = request.GET.get("person", "")
-    if person_id.isdigit():
+    if is_ascii_digits(person_id):
+        if len(person_id) > 18:
+            raise Http404("Няма такова лице.")
         return _referral_for_existing(
             request, get_object_or_404(people_of(request.centre), pk=int(person_id))
         )
@@ -28,6 +33,7 @@ def new_referral(request):
         "query": query,
         "results": search_people(request.centre, query) if query else [],
         "pick_url": f"{base}?person=",
+        "new_url": f"{base}?new=1&q=",
         "nav": "referral",
     }
     template = "people/_results.html" if request.htmx else "referrals/find_person.html"
@@ -47,7 +53,9 @@ def _referral_for_existing(request, person):
         else:
             return _registered(request, case)
     return render(
-        request, "referrals/form.html", {"form": form, "person": person, "nav": "referral"}
+        request,
+        "referrals/form.html",
+        {"form": form, "person": person, "error_forms": [form], "nav": "referral"},
     )
 
 
@@ -57,7 +65,9 @@ def _referral_for_new(request):
         data, prefix="person", initial=initial_from_query(request.GET.get("q", ""))
     )
     form = ReferralForm(data)
-    if request.method == "POST" and person_form.is_valid() and form.is_valid():
+    if request.method == "POST" and person_form.is_valid() and not form.is_valid():
+        _check_person_early(request, person_form)
+    elif request.method == "POST" and person_form.is_valid() and form.is_valid():
         try:
             case = register_referral_for_new_person(
                 centre=request.centre,
@@ -76,8 +86,21 @@ def _referral_for_new(request):
     return render(
         request,
         "referrals/form.html",
-        {"form": form, "person_form": person_form, "nav": "referral"},
+        {
+            "form": form,
+            "person_form": person_form,
+            "error_forms": [person_form, form],
+            "nav": "referral",
+        },
     )
+
+
+def _check_person_early(request, person_form) -> None:
+    """Report the child's errors (e.g. a bad ЕГН) together with the referral's, not a round later."""
+    try:
+        check_person_data(request.centre, person_form.person_data())
+    except DomainError as error:
+        apply_domain_error(person_form, error)
 
 
 def _is_warning(error) -> bool:

@@ -108,3 +108,18 @@ def _require_member(case: Case, user, roles, message: str) -> None:
         ).exists()
     ):
         raise DomainError(message, field="user")
+
+
+def reopen_case(case: Case, *, actor, reason: str) -> Case:
+    """A closed case comes back into work: it needs a free place and goes to a new assessment."""
+    if not reason.strip():
+        raise DomainError("Посочете защо случаят се отваря отново.", field="reason")
+    return change_status(
+        case,
+        to_status=CaseStatus.ASSESSMENT,
+        actor=actor,
+        note=f"Повторно отваряне: {reason.strip()}",
+        closed_at=None,
+        closure_reason="",
+        outcome_note="",
+    )

@@ -7,7 +7,7 @@ from opora.accounts.enums import Role
 from opora.accounts.models import Membership
 from opora.audit.domain import record
 from opora.cases.domain.capacity import capacity_of, lock_centre
-from opora.cases.domain.queries import first_waiting, waiting_entry_of
+from opora.cases.domain.queries import first_waiting
 from opora.cases.domain.status import change_status
 from opora.cases.enums import CaseStatus, ClosureReason, RefusalGround
 from opora.cases.models import Case, CaseTeamMember, WaitingListEntry
@@ -30,9 +30,6 @@ def accept_case(case: Case, *, actor, case_manager) -> Case:
             opened_at=now,
         )
         CaseTeamMember.objects.get_or_create(case=case, user=case_manager)
-        entry = waiting_entry_of(case)
-        if entry is not None:
-            _leave_waiting_list(entry, actor=actor, reason="Приет в услугата")
     return case
 
 
@@ -56,7 +53,6 @@ def refuse_case(case: Case, *, actor, ground: str, reason: str) -> Case:
     if not reason.strip():
         raise DomainError("Отказът трябва да е мотивиран: опишете причините.", field="reason")
     with transaction.atomic():
-        entry = waiting_entry_of(case)
         change_status(
             case,
             to_status=CaseStatus.REFUSED,
@@ -66,17 +62,16 @@ def refuse_case(case: Case, *, actor, ground: str, reason: str) -> Case:
             outcome_note=reason.strip(),
             closed_at=timezone.now(),
         )
-        if entry is not None:
-            _leave_waiting_list(entry, actor=actor, reason="Отказ")
     return case
 
 
 def remove_from_waiting_list(case: Case, *, actor, reason: str) -> Case:
     """The family no longer waits (moved, found another provider, withdrew)."""
+    if case.status != CaseStatus.WAITLISTED:
+        raise DomainError("Случаят не е в списъка на чакащите.")
     if not reason.strip():
         raise DomainError("Посочете причината за изписване от списъка.", field="reason")
     with transaction.atomic():
-        entry = waiting_entry_of(case)
         change_status(
             case,
             to_status=CaseStatus.CLOSED,
@@ -86,8 +81,6 @@ def remove_from_waiting_list(case: Case, *, actor, reason: str) -> Case:
             outcome_note=reason.strip(),
             closed_at=timezone.now(),
         )
-        if entry is not None:
-            _leave_waiting_list(entry, actor=actor, reason=reason.strip())
     return case
 
 
@@ -118,10 +111,3 @@ def _respect_waiting_order(case: Case) -> None:
 
 def _waiting_count(centre) -> int:
     return WaitingListEntry.objects.filter(centre=centre, left_at__isnull=True).count()
-
-
-def _leave_waiting_list(entry: WaitingListEntry, *, actor, reason: str) -> None:
-    entry.left_at = timezone.now()
-    entry.left_reason = reason
-    entry.save(update_fields=["left_at", "left_reason"])
-    record(actor=actor, action="waiting_list.leave", obj=entry.case, changes={"reason": reason})

@@ -2,7 +2,7 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
-from opora.core.text import query_terms, search_key
+from opora.core.text import is_ascii_digits, query_terms, search_key
 from opora.people.models import Person
 
 SEARCH_LIMIT = 25
@@ -21,7 +21,7 @@ def search_people(centre, query: str, *, limit: int = SEARCH_LIMIT) -> list[Pers
     if not query:
         return []
     compact = query.replace(" ", "")
-    if compact.isdigit():
+    if is_ascii_digits(compact):
         if len(compact) != 10:
             return []
         return list(people_of(centre).filter(identifier=compact)[:limit])

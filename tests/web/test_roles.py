@@ -1,0 +1,216 @@
+"""What each role of the centre may open and do, and the system administrator who has no centre."""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Permission
+
+from tests.web.routes import post_data, staff_routes, with_query
+from tests.web.state import changed_tables, database_state
+from tests.web.world import CHILD_EGN, CHILD_NAME
+
+# The accountant sees counts and the team, never the content of a case.
+ACCOUNTANT_PAGES = frozenset({"centres:dashboard", "centres:profile", "staff:list"})
+CASE_WORKERS = ["psychologist", "social_worker"]
+
+
+def _url(world, name: str) -> str:
+    route = next(r for r in staff_routes() if r.name == name)
+    ids = {
+        "case_id": world.cases["intake"].pk,
+        "person_id": world.child.pk,
+        "task_id": world.tasks[0].pk,
+        "membership_id": world.memberships[0].pk,
+    }
+    return route.url(world.centre.slug, **{k: ids[k] for k in route.object_kwargs})
+
+
+def _private_details(world) -> list[str]:
+    """What identifies Харманли's clients: names and the child's ЕГН, plain or masked."""
+    names = [CHILD_NAME, world.child.last_name, world.mother.full_name, world.stranger.full_name]
+    names += [world.cases["waitlisted"].primary_person.full_name]
+    return [*names, CHILD_EGN, world.child.masked_identifier]
+
+
+# The accountant
+
+
+def test_the_accountant_is_refused_pages_with_case_content(harmanli, client_of):
+    client = client_of(harmanli.staff["accountant"])
+    pages = [
+        "cases:list",
+        "cases:detail",
+        "people:search",
+        "people:detail",
+        "referrals:new",
+        "tasks:list",
+        "cases:waiting_list",
+    ]
+
+    answers = {name: client.get(_url(harmanli, name)).status_code for name in pages}
+
+    assert answers == dict.fromkeys(pages, 403)
+
+
+def test_the_accountant_gets_403_on_every_other_staff_url_and_changes_nothing(harmanli, client_of):
+    client = client_of(harmanli.staff["accountant"])
+    before = database_state()
+    problems = []
+
+    for route in staff_routes():
+        if route.name in ACCOUNTANT_PAGES:
+            continue
+        for url in route.urls(harmanli.centre.slug, harmanli):
+            if (got := client.get(url).status_code) != 403:
+                problems.append(f"GET {url}: {got}")
+            posted = client.post(with_query(route, url), post_data(route, harmanli))
+            if posted.status_code != 403:
+                problems.append(f"POST {url}: {posted.status_code}")
+
+    assert problems == []
+    assert changed_tables(before, database_state()) == []
+
+
+def test_the_accountants_pages_show_no_client(harmanli, client_of):
+    client = client_of(harmanli.staff["accountant"])
+    leaks = {}
+
+    for name in sorted(ACCOUNTANT_PAGES):
+        response = client.get(_url(harmanli, name))
+        assert response.status_code == 200, name
+        html = response.content.decode()
+        leaks[name] = [detail for detail in _private_details(harmanli) if detail in html]
+
+    assert leaks == {name: [] for name in sorted(ACCOUNTANT_PAGES)}
+
+
+def test_the_accountants_dashboard_shows_counts_while_the_managers_shows_the_new_referrals(
+    harmanli, client_of
+):
+    url = _url(harmanli, "centres:dashboard")
+
+    for_accountant = client_of(harmanli.staff["accountant"]).get(url).content.decode()
+    for_manager = client_of(harmanli.staff["manager"]).get(url).content.decode()
+
+    assert "Случаи по статус" in for_accountant
+    assert CHILD_NAME in for_manager
+    assert harmanli.cases["urgent"].primary_person.full_name in for_manager
+
+
+# The psychologist and the social worker
+
+
+@pytest.mark.parametrize("role", CASE_WORKERS)
+def test_a_case_worker_cannot_decide_intake_or_close(role, harmanli, client_of):
+    client = client_of(harmanli.staff[role])
+    actions = [
+        ("cases:accept", "intake"),
+        ("cases:waitlist", "intake"),
+        ("cases:refuse", "intake"),
+        ("cases:leave_waiting_list", "waitlisted"),
+        ("cases:close", "active"),
+    ]
+    before = database_state()
+    answers = {}
+
+    for name, case in actions:
+        route = next(r for r in staff_routes() if r.name == name)
+        url = route.url(harmanli.centre.slug, case_id=harmanli.cases[case].pk)
+        answers[name] = client.post(url, post_data(route, harmanli)).status_code
+
+    assert answers == dict.fromkeys(answers, 403)
+    assert changed_tables(before, database_state()) == []
+
+
+@pytest.mark.parametrize("role", CASE_WORKERS)
+def test_a_case_worker_cannot_manage_staff_the_centre_or_the_waiting_list(
+    role, harmanli, client_of
+):
+    client = client_of(harmanli.staff[role])
+    before = database_state()
+    answers = {}
+
+    for name in ("staff:list", "staff:add", "staff:edit", "centres:edit", "cases:waiting_list"):
+        route = next(r for r in staff_routes() if r.name == name)
+        ids = {"membership_id": harmanli.memberships[0].pk}
+        url = route.url(harmanli.centre.slug, **{k: ids[k] for k in route.object_kwargs})
+        answers[f"GET {name}"] = client.get(url).status_code
+        answers[f"POST {name}"] = client.post(url, post_data(route, harmanli)).status_code
+
+    assert answers == dict.fromkeys(answers, 403)
+    assert changed_tables(before, database_state()) == []
+
+
+@pytest.mark.parametrize("role", CASE_WORKERS)
+def test_a_case_worker_works_on_cases_and_people(role, harmanli, client_of):
+    client = client_of(harmanli.staff[role])
+
+    for name in ("cases:list", "cases:detail", "people:search", "people:detail", "tasks:list"):
+        assert client.get(_url(harmanli, name)).status_code == 200, name
+    assert client.get(_url(harmanli, "referrals:new") + "?new=1").status_code == 200
+
+
+# The system administrator
+
+
+def test_the_system_administrator_gets_404_on_every_centre_url(
+    harmanli, haskovo, sysadmin, client_of
+):
+    client = client_of(sysadmin)
+    before = database_state()
+    problems = []
+
+    for world in (harmanli, haskovo):
+        for route in staff_routes():
+            for url in route.urls(world.centre.slug, world):
+                if (got := client.get(url).status_code) != 404:
+                    problems.append(f"GET {url}: {got}")
+                posted = client.post(with_query(route, url), post_data(route, harmanli))
+                if posted.status_code != 404:
+                    problems.append(f"POST {url}: {posted.status_code}")
+
+    assert problems == []
+    assert changed_tables(before, database_state()) == []
+
+
+def test_the_system_administrator_chooses_the_system_administration_at_home(sysadmin, client_of):
+    response = client_of(sysadmin).get("/")
+
+    assert response.status_code == 200
+    assert 'href="/system/"' in response.content.decode()
+
+
+def test_the_django_admin_shows_centres_and_users_but_no_case_content(
+    harmanli, sysadmin, client_of
+):
+    # Even holding every Django permission, there is no case, person or referral to manage.
+    sysadmin.user_permissions.set(Permission.objects.all())
+
+    response = client_of(sysadmin).get("/system/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/system/centres/centre/" in html
+    assert "/system/accounts/user/" in html
+    for hidden in ("Случаи", "Лица", "Насочвания", "Задачи", "/system/cases/", "/system/people/"):
+        assert hidden not in html
+    assert "/system/referrals/" not in html
+    assert "/system/tasks/" not in html
+
+
+def test_no_case_content_model_is_registered_in_the_django_admin():
+    registered = sorted(model._meta.label for model in admin.site._registry)
+
+    content = [
+        label
+        for label in registered
+        if label.split(".")[0] in {"cases", "people", "referrals", "tasks"}
+    ]
+    assert content == []
+    assert "centres.Centre" in registered
+
+
+def test_a_manager_is_not_let_into_the_django_admin(manager, client_of):
+    response = client_of(manager).get("/system/")
+
+    assert response.status_code == 302
+    assert response.url.startswith("/system/login/")

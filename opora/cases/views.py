@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from opora.audit.domain import record
 from opora.cases.domain import case as case_domain
 from opora.cases.domain import intake
 from opora.cases.domain.capacity import capacity_of
@@ -85,6 +86,7 @@ def waiting_list_page(request):
 @centre_view("cases.view_case")
 def detail(request, case_id: int):
     case = case_detail(request.user, request.centre, case_id)
+    record(actor=request.user, action="case.view", obj=case)
     return _render_detail(request, case)
 
 

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from opora.audit.domain import record
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
 from opora.core.forms import apply_domain_error
@@ -74,6 +75,7 @@ def create(request):
 @centre_view("people.view_person")
 def detail(request, person_id: int):
     person = _person_or_404(request, person_id)
+    record(actor=request.user, action="person.view", obj=person)
     relations = Relation.objects.filter(person=person).select_related("relative")
     relatives_of = Relation.objects.filter(relative=person).select_related("person")
     cases = person.case_links.select_related("case", "case__case_manager").order_by(

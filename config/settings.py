@@ -33,6 +33,12 @@ INSTALLED_APPS = [
     "opora.cases",
     "opora.referrals",
     "opora.tasks",
+    "opora.deadlines",
+    "opora.assessments",
+    "opora.plans",
+    "opora.consultations",
+    "opora.reviews",
+    "opora.closure",
     "opora.demo",
 ]
 

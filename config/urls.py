@@ -17,6 +17,13 @@ urlpatterns = [
     path("c/<slug:centre>/referrals/", include("opora.referrals.urls")),
     path("c/<slug:centre>/tasks/", include("opora.tasks.urls")),
     path("c/<slug:centre>/staff/", include("opora.accounts.staff_urls")),
+    # Casework: each app declares its own paths under the centre (cases/<id>/…, my-work/, calendar/…).
+    path("c/<slug:centre>/", include("opora.deadlines.urls")),
+    path("c/<slug:centre>/", include("opora.assessments.urls")),
+    path("c/<slug:centre>/", include("opora.plans.urls")),
+    path("c/<slug:centre>/", include("opora.consultations.urls")),
+    path("c/<slug:centre>/", include("opora.reviews.urls")),
+    path("c/<slug:centre>/", include("opora.closure.urls")),
 ]
 
 handler400 = "opora.core.views.bad_request"

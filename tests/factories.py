@@ -12,12 +12,13 @@ from factory.django import DjangoModelFactory
 from opora.accounts.enums import Role
 from opora.accounts.models import Membership, User
 from opora.cases.domain.case import close_case
+from opora.cases.domain.general import close_consultation, open_consultation
 from opora.cases.domain.intake import accept_case, place_on_waiting_list, refuse_case
 from opora.cases.domain.status import change_status
 from opora.cases.enums import CaseStatus, ClosureReason, RefusalGround
 from opora.cases.models import Case
 from opora.centres.domain import create_centre
-from opora.centres.enums import TargetGroup
+from opora.centres.enums import Service, TargetGroup
 from opora.centres.models import Centre
 from opora.people.enums import IdentifierType, NoIdentifierReason, Sex
 from opora.people.models import Person
@@ -137,7 +138,10 @@ PATHS: dict[str, list[str]] = {
     CaseStatus.CLOSED: _TO_CLOSED,
     CaseStatus.FOLLOW_UP: [*_TO_CLOSED, CaseStatus.FOLLOW_UP],
     CaseStatus.ARCHIVED: [*_TO_CLOSED, CaseStatus.ARCHIVED],
+    CaseStatus.CONSULTATION_OPEN: [],
+    CaseStatus.CONSULTATION_CLOSED: [CaseStatus.CONSULTATION_CLOSED],
 }
+GENERAL_STATUSES = {CaseStatus.CONSULTATION_OPEN, CaseStatus.CONSULTATION_CLOSED}
 
 
 def make_case(
@@ -155,9 +159,14 @@ def make_case(
     `actor`, who must then be a specialist of the centre.
     """
     person = person or PersonFactory(centre=centre)
-    case = register_referral(
-        centre=centre, actor=actor, person=person, data=referral_data(**referral_fields)
-    )
+    if status in GENERAL_STATUSES:
+        case = open_consultation(
+            centre=centre, actor=actor, person=person, services=[Service.GENERAL_INFO]
+        )
+    else:
+        case = register_referral(
+            centre=centre, actor=actor, person=person, data=referral_data(**referral_fields)
+        )
     for step in PATHS[status]:
         case = _step(case, step, actor=actor, case_manager=case_manager or actor)
     return case
@@ -175,6 +184,8 @@ def _step(case: Case, to_status: str, *, actor: User, case_manager: User) -> Cas
         CaseStatus.WAITLISTED,
     }:
         accept_case(case, actor=actor, case_manager=case_manager)
+    elif to_status == CaseStatus.CONSULTATION_CLOSED:
+        close_consultation(case, actor=actor, note="Получи нужната информация.")
     elif to_status == CaseStatus.CLOSED:
         close_case(case, actor=actor, reason=ClosureReason.GOALS_ACHIEVED)
     else:

@@ -65,3 +65,13 @@ rules.add_perm("cases.change_status", is_manager)
 # Tasks
 rules.add_perm("tasks.view_task", is_case_worker)
 rules.add_perm("tasks.complete_task", is_case_worker)
+
+
+@rules.predicate
+def is_on_case_team(user, case) -> bool:
+    """The case manager or a team member of this case (need-to-know comes in the security issue)."""
+    if case is None or not getattr(case, "pk", None):
+        return False
+    if getattr(case, "case_manager_id", None) == user.pk:
+        return True
+    return case.team.filter(user=user).exists()

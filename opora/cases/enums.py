@@ -17,6 +17,8 @@ class CaseStatus(models.TextChoices):
     REFUSED = "refused", "Отказан"
     FOLLOW_UP = "follow_up", "Проследяване"
     ARCHIVED = "archived", "Архивиран"
+    CONSULTATION_OPEN = "consultation_open", "Общодостъпна консултация"
+    CONSULTATION_CLOSED = "consultation_closed", "Приключена консултация"
 
 
 # The statuses that hold one of the centre's places (its capacity of "работещи случая").
@@ -33,7 +35,11 @@ OCCUPYING_STATUSES = frozenset(
 )
 
 # Statuses shown by default in the case list: everything still being worked on.
-OPEN_STATUSES = OCCUPYING_STATUSES | {CaseStatus.INTAKE, CaseStatus.WAITLISTED}
+OPEN_STATUSES = OCCUPYING_STATUSES | {
+    CaseStatus.INTAKE,
+    CaseStatus.WAITLISTED,
+    CaseStatus.CONSULTATION_OPEN,
+}
 
 _S = CaseStatus
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -50,6 +56,9 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     _S.FOLLOW_UP: frozenset({_S.ARCHIVED, _S.CLOSED}),
     _S.REFUSED: frozenset({_S.ARCHIVED}),
     _S.ARCHIVED: frozenset(),
+    # General-access work (ЗСУ чл. 12, ал. 2, т. 1): no place, no contract, at most 2 months.
+    _S.CONSULTATION_OPEN: frozenset({_S.CONSULTATION_CLOSED}),
+    _S.CONSULTATION_CLOSED: frozenset({_S.CONSULTATION_OPEN, _S.ARCHIVED}),
 }
 
 # Transitions that end the work on a case and so need a closure reason.

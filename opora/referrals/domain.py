@@ -55,7 +55,7 @@ def register_referral(*, centre, actor, person: Person, data: ReferralData) -> C
         now = timezone.now()
         case = Case.objects.create(
             centre=locked_centre,
-            number=_next_number(locked_centre, timezone.localdate().year),
+            number=next_case_number(locked_centre),
             track=Track.SPECIALISED,
             primary_person=person,
             status=CaseStatus.INTAKE,
@@ -135,6 +135,11 @@ def _check(centre, person: Person, data: ReferralData) -> None:
 def _referral_fields(data: ReferralData) -> dict:
     skip = {"target_groups", "urgency", "family"}
     return {k: getattr(data, k) for k in data.__dataclass_fields__ if k not in skip}
+
+
+def next_case_number(centre) -> str:
+    """YYYY-NNNN per centre and year; call with the centre row locked (lock_centre)."""
+    return _next_number(centre, timezone.localdate().year)
 
 
 def _next_number(centre, year: int) -> str:

@@ -11,7 +11,11 @@ from opora.cases.domain.queries import first_waiting
 from opora.cases.domain.status import change_status
 from opora.cases.enums import CaseStatus, ClosureReason, RefusalGround
 from opora.cases.models import Case, CaseTeamMember, WaitingListEntry
+from opora.centres.domain import settings_for
 from opora.core.errors import DomainError
+from opora.deadlines.calendar import add_days
+from opora.deadlines.domain import set_deadline
+from opora.deadlines.enums import DeadlineKind
 
 
 def accept_case(case: Case, *, actor, case_manager) -> Case:
@@ -30,6 +34,9 @@ def accept_case(case: Case, *, actor, case_manager) -> Case:
             opened_at=now,
         )
         CaseTeamMember.objects.get_or_create(case=case, user=case_manager)
+        _set_assessment_deadline(
+            case, actor=actor, responsible=case_manager, opened_on=timezone.localdate()
+        )
     return case
 
 
@@ -111,3 +118,21 @@ def _respect_waiting_order(case: Case) -> None:
 
 def _waiting_count(centre) -> int:
     return WaitingListEntry.objects.filter(centre=centre, left_at__isnull=True).count()
+
+
+def _set_assessment_deadline(case: Case, *, actor, responsible, opened_on) -> None:
+    """ИОП and ИПП within N days of the declared wish (ППЗСУ; N and the way of counting per centre)."""
+    centre_settings = settings_for(case.centre)
+    referral = case.referrals.order_by("received_at").first()
+    start = (referral.wish_declared_on if referral else None) or opened_on
+    due_on = add_days(
+        start, centre_settings.assessment_deadline, centre_settings.assessment_deadline_count
+    )
+    set_deadline(
+        case=case,
+        kind=DeadlineKind.ASSESSMENT,
+        actor=actor,
+        responsible=responsible,
+        due_on=due_on,
+        title=f"ИОП и ИПП по случай {case.number}",
+    )

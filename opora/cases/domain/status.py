@@ -8,6 +8,7 @@ from opora.cases.domain.capacity import capacity_of, lock_centre
 from opora.cases.enums import OCCUPYING_STATUSES, TRANSITIONS, CaseStatus
 from opora.cases.models import Case, StatusChange, WaitingListEntry
 from opora.core.errors import DomainError
+from opora.deadlines.domain import cancel_deadlines
 
 
 def can_transition(case: Case, to_status: str) -> bool:
@@ -36,6 +37,8 @@ def change_status(case: Case, *, to_status: str, actor, note: str = "", **fields
         for name, value in fields.items():
             setattr(locked, name, value)
         locked.save()
+        if to_status in _ENDS_DEADLINES:
+            cancel_deadlines(case=locked, actor=actor)
         if from_status == CaseStatus.WAITLISTED:
             _leave_waiting_list(locked, actor=actor, reason=_LEFT_BECAUSE.get(to_status) or note)
         StatusChange.objects.create(
@@ -57,6 +60,10 @@ def change_status(case: Case, *, to_status: str, actor, note: str = "", **fields
     return case
 
 
+# A case that ends carries no more deadlines; a follow-up is set afterwards by the closure.
+_ENDS_DEADLINES = frozenset(
+    {CaseStatus.CLOSED, CaseStatus.REFUSED, CaseStatus.ARCHIVED, CaseStatus.CONSULTATION_CLOSED}
+)
 _LEFT_BECAUSE = {CaseStatus.ASSESSMENT: "Приет в услугата", CaseStatus.REFUSED: "Отказ"}
 
 

@@ -1,0 +1,62 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from opora.cases.models import Case
+from opora.centres.models import Centre
+from opora.deadlines.enums import DeadlineKind
+
+
+class Deadline(models.Model):
+    """A dated duty on a case, kept by the domain function that creates or fulfils its source.
+
+    `source` names the record it belongs to (e.g. "plans.planversion:12") so that the same kind of
+    deadline can exist once per source (one per information request, one per plan review …).
+    """
+
+    centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="deadlines")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
+    kind = models.CharField("вид", max_length=30, choices=DeadlineKind)
+    source = models.CharField(max_length=80, blank=True)
+    title = models.CharField("срок", max_length=250)
+    due_on = models.DateField("краен срок")
+    warn_from = models.DateField("предупреждение от", null=True, blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+        verbose_name="отговорник",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "срок"
+        verbose_name_plural = "срокове"
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "kind", "source"],
+                condition=Q(done_at__isnull=True, cancelled_at__isnull=True),
+                name="deadline_one_open_per_source",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["centre", "done_at", "cancelled_at", "due_on"], name="deadline_open_idx"
+            ),
+            models.Index(fields=["responsible", "done_at", "due_on"], name="deadline_person_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} до {self.due_on:%d.%m.%Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_at is None and self.cancelled_at is None

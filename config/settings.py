@@ -157,6 +157,8 @@ if PRODUCTION:
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "opora@localhost")
+# The address staff open Opora at, for links in e-mails (e.g. https://opora.harmanli.bg).
+OPORA_SITE_URL = env_str("OPORA_SITE_URL", "")
 
 # How many rows a list page shows; lists never COUNT the whole table.
 OPORA_PAGE_SIZE = env_int("OPORA_PAGE_SIZE", 50)

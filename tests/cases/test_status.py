@@ -216,3 +216,5 @@ def test_reopening_clears_the_closure_and_takes_a_place_again(big_centre, big_ma
     assert (case.status, case.closed_at, case.closure_reason) == (CaseStatus.ASSESSMENT, None, "")
     assert places_used(big_centre) == used + 1
     assert case.status_history.first().note == "Повторно отваряне: Нов сигнал от училището"
+    # The reopened case needs a new ИОП, so it carries the assessment deadline again.
+    assert case.deadlines.filter(kind="assessment", done_at=None, cancelled_at=None).count() == 1

@@ -6,6 +6,7 @@ from django.utils import timezone
 from opora.accounts.enums import Role
 from opora.accounts.models import Membership
 from opora.audit.domain import record
+from opora.cases.domain.intake import set_assessment_deadline
 from opora.cases.domain.status import change_status
 from opora.cases.enums import OCCUPYING_STATUSES, CasePersonRole, CaseStatus, ClosureReason
 from opora.cases.models import Case, CasePerson, CaseTeamMember
@@ -114,12 +115,17 @@ def reopen_case(case: Case, *, actor, reason: str) -> Case:
     """A closed case comes back into work: it needs a free place and goes to a new assessment."""
     if not reason.strip():
         raise DomainError("Посочете защо случаят се отваря отново.", field="reason")
-    return change_status(
-        case,
-        to_status=CaseStatus.ASSESSMENT,
-        actor=actor,
-        note=f"Повторно отваряне: {reason.strip()}",
-        closed_at=None,
-        closure_reason="",
-        outcome_note="",
-    )
+    with transaction.atomic():
+        change_status(
+            case,
+            to_status=CaseStatus.ASSESSMENT,
+            actor=actor,
+            note=f"Повторно отваряне: {reason.strip()}",
+            closed_at=None,
+            closure_reason="",
+            outcome_note="",
+        )
+        set_assessment_deadline(
+            case, actor=actor, responsible=case.case_manager, start=timezone.localdate()
+        )
+    return case

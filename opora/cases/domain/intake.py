@@ -34,8 +34,8 @@ def accept_case(case: Case, *, actor, case_manager) -> Case:
             opened_at=now,
         )
         CaseTeamMember.objects.get_or_create(case=case, user=case_manager)
-        _set_assessment_deadline(
-            case, actor=actor, responsible=case_manager, opened_on=timezone.localdate()
+        set_assessment_deadline(
+            case, actor=actor, responsible=case_manager, start=_wish_or(case, timezone.localdate())
         )
     return case
 
@@ -120,11 +120,15 @@ def _waiting_count(centre) -> int:
     return WaitingListEntry.objects.filter(centre=centre, left_at__isnull=True).count()
 
 
-def _set_assessment_deadline(case: Case, *, actor, responsible, opened_on) -> None:
-    """ИОП and ИПП within N days of the declared wish (ППЗСУ; N and the way of counting per centre)."""
-    centre_settings = settings_for(case.centre)
+def _wish_or(case: Case, default):
+    """The day the person declared the wish to use the service, else `default` (the count starts there)."""
     referral = case.referrals.order_by("received_at").first()
-    start = (referral.wish_declared_on if referral else None) or opened_on
+    return (referral.wish_declared_on if referral else None) or default
+
+
+def set_assessment_deadline(case: Case, *, actor, responsible, start) -> None:
+    """ИОП and ИПП within N days of `start` (ППЗСУ; N and the way of counting per centre)."""
+    centre_settings = settings_for(case.centre)
     due_on = add_days(
         start, centre_settings.assessment_deadline, centre_settings.assessment_deadline_count
     )

@@ -59,7 +59,6 @@ rules.add_perm("cases.change_case", is_case_worker)
 rules.add_perm("cases.decide_intake", is_manager)
 rules.add_perm("cases.view_waiting_list", is_manager)
 rules.add_perm("cases.assign_case_manager", is_manager)
-rules.add_perm("cases.close_case", is_manager)
 rules.add_perm("cases.change_status", is_manager)
 
 # Tasks
@@ -70,7 +69,7 @@ rules.add_perm("tasks.complete_task", is_case_worker)
 @rules.predicate
 def is_on_case_team(user, case) -> bool:
     """The case manager or a team member of this case (need-to-know comes in the security issue)."""
-    if case is None or not getattr(case, "pk", None):
+    if case is None or not getattr(case, "pk", None) or not hasattr(case, "case_manager_id"):
         return False
     if getattr(case, "case_manager_id", None) == user.pk:
         return True

@@ -46,7 +46,10 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     _S.INTAKE: frozenset({_S.ASSESSMENT, _S.WAITLISTED, _S.REFUSED}),
     _S.WAITLISTED: frozenset({_S.ASSESSMENT, _S.REFUSED, _S.CLOSED}),
     _S.ASSESSMENT: frozenset({_S.PLANNING, _S.REFUSED, _S.SUSPENDED, _S.CLOSING, _S.CLOSED}),
-    _S.PLANNING: frozenset({_S.CONTRACTING, _S.ASSESSMENT, _S.SUSPENDED, _S.CLOSING, _S.CLOSED}),
+    # After the ИОП the provider may still refuse: its services cannot meet the needs (чл. 78(5) т. 2).
+    _S.PLANNING: frozenset(
+        {_S.CONTRACTING, _S.ASSESSMENT, _S.REFUSED, _S.SUSPENDED, _S.CLOSING, _S.CLOSED}
+    ),
     _S.CONTRACTING: frozenset({_S.ACTIVE, _S.PLANNING, _S.SUSPENDED, _S.CLOSING, _S.CLOSED}),
     _S.ACTIVE: frozenset({_S.UNDER_REVIEW, _S.SUSPENDED, _S.CLOSING, _S.CLOSED}),
     _S.UNDER_REVIEW: frozenset({_S.ACTIVE, _S.SUSPENDED, _S.CLOSING, _S.CLOSED}),

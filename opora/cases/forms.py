@@ -6,7 +6,6 @@ from opora.cases.enums import (
     OPEN_STATUSES,
     CasePersonRole,
     CaseStatus,
-    ClosureReason,
     RefusalGround,
 )
 from opora.centres.enums import TargetGroup
@@ -77,18 +76,6 @@ class RefuseForm(forms.Form):
         label="Мотиви",
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Отказът трябва да е мотивиран: опишете причините."},
-    )
-
-
-class CloseForm(forms.Form):
-    reason = forms.ChoiceField(
-        label="Причина за приключване",
-        choices=[("", "— изберете —")]
-        + [c for c in ClosureReason.choices if c[0] != ClosureReason.LEFT_WAITING_LIST],
-        error_messages={"required": "Изберете причина за приключване."},
-    )
-    note = forms.CharField(
-        label="Резултат / бележка", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 

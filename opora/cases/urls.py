@@ -11,7 +11,6 @@ urlpatterns = [
     path("<int:case_id>/waitlist/", views.waitlist, name="waitlist"),
     path("<int:case_id>/refuse/", views.refuse, name="refuse"),
     path("<int:case_id>/leave-waiting-list/", views.leave_waiting_list, name="leave_waiting_list"),
-    path("<int:case_id>/close/", views.close, name="close"),
     path("<int:case_id>/case-manager/", views.assign, name="assign"),
     path("<int:case_id>/team/", views.add_team, name="add_team"),
     path("<int:case_id>/people/", views.add_person, name="add_person"),

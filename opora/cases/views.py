@@ -23,7 +23,6 @@ from opora.cases.forms import (
     AssignForm,
     CaseFilterForm,
     CasePersonForm,
-    CloseForm,
     LeaveWaitingListForm,
     RefuseForm,
     TeamMemberForm,
@@ -100,7 +99,6 @@ def _render_detail(request, case, status=200, **forms):
         "accept_form": forms.get("accept_form") or AcceptForm(centre=centre),
         "waitlist_form": forms.get("waitlist_form") or WaitlistForm(),
         "refuse_form": forms.get("refuse_form") or RefuseForm(),
-        "close_form": forms.get("close_form") or CloseForm(),
         "leave_form": forms.get("leave_form") or LeaveWaitingListForm(),
         "assign_form": forms.get("assign_form")
         or AssignForm(centre=centre, initial={"case_manager": case.case_manager_id}),
@@ -122,7 +120,7 @@ def _render_detail(request, case, status=200, **forms):
 def _requested_action(request) -> str | None:
     """?open=accept_form unfolds that action, e.g. from the waiting list's „Приеми“ link."""
     wanted = request.GET.get("open", "")
-    return wanted if wanted in {"accept_form", "close_form", "waitlist_form"} else None
+    return wanted if wanted in {"accept_form", "waitlist_form"} else None
 
 
 def _may_accept_now(case, capacity, first) -> bool:
@@ -217,19 +215,6 @@ def leave_waiting_list(request, case):
     def run(data):
         intake.remove_from_waiting_list(case, actor=request.user, reason=data["reason"])
         return f"Случай {case.number} е изписан от списъка на чакащите."
-
-    return form, run
-
-
-@_case_action("cases.close_case", "close_form")
-def close(request, case):
-    form = CloseForm(request.POST)
-
-    def run(data):
-        case_domain.close_case(case, actor=request.user, reason=data["reason"], note=data["note"])
-        first = first_waiting(request.centre)
-        tail = f" Първи в списъка на чакащите е случай {first.case.number}." if first else ""
-        return f"Случай {case.number} е приключен и мястото е освободено.{tail}"
 
     return form, run
 

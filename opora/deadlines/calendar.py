@@ -53,3 +53,8 @@ def working_days_between(start: date, end: date) -> int:
     return sum(
         1 for n in range(1, (end - start).days + 1) if is_working_day(start + timedelta(days=n))
     )
+
+
+def days_label(count: int) -> str:
+    """1 ден, 5 дни: a count of days in Bulgarian."""
+    return f"{count} ден" if abs(count) == 1 else f"{count} дни"

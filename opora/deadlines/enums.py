@@ -15,3 +15,8 @@ class DeadlineKind(models.TextChoices):
     CLOSURE_APPROVAL = "closure_approval", "Одобряване на приключването"
     FOLLOW_UP = "follow_up", "Проследяване след приключване"
     NOTIFY = "notify", "Уведомяване"
+
+
+# Deadlines that wait for the centre's manager: created with no responsible user, they belong to
+# every manager of the centre rather than to the case manager.
+APPROVAL_KINDS = frozenset({DeadlineKind.PLAN_APPROVAL, DeadlineKind.CLOSURE_APPROVAL})

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from opora.cases.models import Case
 from opora.centres.models import Centre
-from opora.deadlines.enums import DeadlineKind
+from opora.deadlines.enums import APPROVAL_KINDS, DeadlineKind
 
 
 class Deadline(models.Model):
@@ -60,3 +61,51 @@ class Deadline(models.Model):
     @property
     def is_open(self) -> bool:
         return self.done_at is None and self.cancelled_at is None
+
+    @property
+    def met_late(self) -> bool:
+        return self.done_at is not None and timezone.localtime(self.done_at).date() > self.due_on
+
+    @property
+    def waits_for_managers(self) -> bool:
+        """An approval with nobody named: any manager of the centre may take it."""
+        return self.responsible_id is None and self.kind in APPROVAL_KINDS
+
+    @property
+    def owner(self):
+        """Who answers for it: the named user, else the case manager (None for the managers)."""
+        if self.responsible_id is not None:
+            return self.responsible
+        return None if self.waits_for_managers else self.case.case_manager
+
+    @property
+    def owner_label(self) -> str:
+        if self.waits_for_managers:
+            return "Управителите"
+        owner = self.owner
+        return (owner.get_full_name() or owner.username) if owner else "не е определен"
+
+
+class ReminderLog(models.Model):
+    """One row per user, centre and day a reminder e-mail went out, so a rerun sends nothing twice."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deadline_reminders"
+    )
+    sent_on = models.DateField("за дата")
+    sent_at = models.DateTimeField("изпратено на", auto_now_add=True)
+    email = models.EmailField("до адрес")
+    items = models.PositiveIntegerField("брой срокове")
+
+    class Meta:
+        verbose_name = "напомняне за срокове"
+        verbose_name_plural = "напомняния за срокове"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "centre", "sent_on"], name="reminder_once_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Напомняне до {self.email} за {self.sent_on:%d.%m.%Y}"

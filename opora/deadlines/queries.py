@@ -1,13 +1,32 @@
-from datetime import date, timedelta
+"""Named reads of deadlines. Each starts from the centre, so another centre's rows never appear.
 
-from django.db.models import Q, QuerySet
+Who answers for a deadline: the named `responsible` user; with nobody named, every manager of the
+centre for the approvals (APPROVAL_KINDS) and the case manager for everything else.
+"""
 
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db.models import BigIntegerField, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case as Choose
+from django.utils import timezone
+
+from opora.accounts.enums import Role
+from opora.accounts.roles import role_in
+from opora.deadlines.enums import APPROVAL_KINDS
 from opora.deadlines.models import Deadline
+from opora.tasks.models import Task
+
+# How many days ahead "this week" looks, besides the rest of the current Monday–Sunday week.
+WEEK_AHEAD_DAYS = 7
+# The key of the managers in the per-person counts (no user has id 0).
+MANAGERS = 0
 
 
 def open_deadlines(centre) -> QuerySet[Deadline]:
     return Deadline.objects.filter(centre=centre, done_at=None, cancelled_at=None).select_related(
-        "case__primary_person", "responsible"
+        "case__primary_person", "case__case_manager", "responsible"
     )
 
 
@@ -22,7 +41,317 @@ def due_within(centre, today: date, days: int) -> QuerySet[Deadline]:
 
 
 def for_user(queryset: QuerySet[Deadline], user) -> QuerySet[Deadline]:
-    """A user's deadlines: those they are responsible for, and those of cases they lead."""
-    return queryset.filter(
-        Q(responsible=user) | Q(responsible__isnull=True, case__case_manager=user)
+    """A user's deadlines: those they are responsible for, and those of cases they lead.
+
+    Approvals with nobody named wait for the managers (see `duties_of`), not for the case manager.
+    """
+    return queryset.filter(_named_or_led_by(user))
+
+
+def duties_of(user, centre) -> Q:
+    """The deadlines `user` answers for in `centre`; a manager also holds the unnamed approvals."""
+    mine = _named_or_led_by(user)
+    if role_in(user, centre.pk) == Role.MANAGER:
+        mine |= Q(responsible__isnull=True, kind__in=APPROVAL_KINDS)
+    return mine
+
+
+def _named_or_led_by(user) -> Q:
+    led = Q(responsible__isnull=True, case__case_manager=user) & ~Q(kind__in=APPROVAL_KINDS)
+    return Q(responsible=user) | led
+
+
+def week_horizon(today: date) -> date:
+    """The last day of "this week": the coming Sunday or a week from today, whichever is later."""
+    sunday = today + timedelta(days=6 - today.weekday())
+    return max(sunday, today + timedelta(days=WEEK_AHEAD_DAYS))
+
+
+def days_late(due_on: date, today: date) -> int:
+    return max((today - due_on).days, 0)
+
+
+# Rows as the pages show them
+
+
+@dataclass(frozen=True)
+class DutyRow:
+    """One line of a list of duties: a deadline, or a task (which has a time as well)."""
+
+    due_on: date
+    kind: str
+    title: str
+    case: object | None
+    person_name: str
+    responsible: str
+    days_overdue: int = 0
+    warning: bool = False
+    due_at: datetime | None = None
+    task_id: int | None = None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.days_overdue > 0 or (self.due_at is not None and self.due_at < timezone.now())
+
+
+def deadline_row(deadline: Deadline, today: date) -> DutyRow:
+    warn = deadline.warn_from is not None and deadline.warn_from <= today
+    return DutyRow(
+        due_on=deadline.due_on,
+        kind=deadline.get_kind_display(),
+        title=deadline.title,
+        case=deadline.case,
+        person_name=deadline.case.primary_person.full_name,
+        responsible=deadline.owner_label,
+        days_overdue=days_late(deadline.due_on, today),
+        warning=warn or deadline.due_on <= today + timedelta(days=WEEK_AHEAD_DAYS),
+    )
+
+
+def task_row(task: Task) -> DutyRow:
+    assignee = task.assignee
+    return DutyRow(
+        due_on=timezone.localtime(task.due_at).date(),
+        due_at=task.due_at,
+        kind=task.get_kind_display(),
+        title=task.title,
+        case=task.case,
+        person_name=task.case.primary_person.full_name if task.case else "",
+        responsible=(assignee.get_full_name() or assignee.username) if assignee else "Екипът",
+        task_id=task.pk,
+    )
+
+
+# „Моята работа“
+
+
+@dataclass(frozen=True)
+class MyWork:
+    today: date
+    horizon: date
+    overdue: list[DutyRow]
+    this_week: list[DutyRow]
+    warnings: list[DutyRow]
+    approvals: list[DutyRow] | None  # None: the user is not a manager
+    tasks: list[DutyRow]
+
+    @property
+    def overdue_approvals(self) -> int:
+        return sum(1 for row in self.approvals or [] if row.days_overdue)
+
+    @property
+    def is_empty(self) -> bool:
+        sections = (self.overdue, self.this_week, self.warnings, self.approvals, self.tasks)
+        return not any(sections)
+
+
+def my_work(user, centre, today: date) -> MyWork:
+    """The user's open duties in the centre, in two queries whatever their number."""
+    horizon = week_horizon(today)
+    is_manager = role_in(user, centre.pk) == Role.MANAGER
+    relevant = Q(due_on__lte=horizon) | Q(warn_from__lte=today)
+    if is_manager:
+        relevant |= Q(kind__in=APPROVAL_KINDS)  # the whole queue of approvals, however far
+    deadlines = open_deadlines(centre).filter(duties_of(user, centre)).filter(relevant)
+    sections: dict[str, list[DutyRow]] = {
+        "overdue": [],
+        "this_week": [],
+        "warnings": [],
+        "approvals": [],
+    }
+    for deadline in deadlines.order_by("due_on", "id"):
+        section = _section_of(deadline, today, horizon, is_manager=is_manager)
+        sections[section].append(deadline_row(deadline, today))
+    return MyWork(
+        today=today,
+        horizon=horizon,
+        overdue=sections["overdue"],
+        this_week=sections["this_week"],
+        warnings=sections["warnings"],
+        approvals=sections["approvals"] if is_manager else None,
+        tasks=[task_row(task) for task in open_tasks_for(user, centre)],
+    )
+
+
+def _section_of(deadline: Deadline, today: date, horizon: date, *, is_manager: bool) -> str:
+    if is_manager and deadline.kind in APPROVAL_KINDS:
+        return "approvals"
+    if deadline.due_on < today:
+        return "overdue"
+    if deadline.due_on <= horizon:
+        return "this_week"
+    return "warnings"
+
+
+def open_tasks_for(user, centre) -> QuerySet[Task]:
+    """The centre's open tasks that nobody took and those given to the user (case workers only)."""
+    if role_in(user, centre.pk) not in Role.case_workers():
+        return Task.objects.none()
+    return (
+        Task.objects.filter(centre=centre, done_at__isnull=True)
+        .filter(Q(assignee__isnull=True) | Q(assignee=user))
+        .select_related("case__primary_person", "assignee")
+        .order_by("due_at", "id")
+    )
+
+
+# The manager's list of the centre's overdue deadlines
+
+
+@dataclass(frozen=True)
+class OverdueFilters:
+    owner: int | None = None  # a user id, MANAGERS, or None for everybody
+    kind: str = ""
+    within_days: int = 0  # also the deadlines due in the next N days
+
+
+def _owner_key():
+    """The id of the user who answers for the deadline; MANAGERS for the unnamed approvals."""
+    return Choose(
+        When(responsible__isnull=False, then=F("responsible_id")),
+        When(kind__in=APPROVAL_KINDS, then=Value(MANAGERS)),
+        default=F("case__case_manager_id"),
+        output_field=BigIntegerField(),
+    )
+
+
+def _centre_selection(centre, today: date, filters: OverdueFilters) -> QuerySet[Deadline]:
+    if filters.within_days:
+        selected = open_deadlines(centre).filter(
+            due_on__lte=today + timedelta(days=filters.within_days)
+        )
+    else:
+        selected = open_deadlines(centre).filter(due_on__lt=today)
+    if filters.kind:
+        selected = selected.filter(kind=filters.kind)
+    return selected.annotate(owner_key=_owner_key())
+
+
+def centre_overdue(
+    centre, today: date, filters: OverdueFilters, *, limit: int, offset: int = 0
+) -> list[DutyRow]:
+    selected = _centre_selection(centre, today, filters)
+    if filters.owner is not None:
+        selected = selected.filter(owner_key=filters.owner)
+    page = selected.order_by("due_on", "id")[offset : offset + limit]
+    return [deadline_row(deadline, today) for deadline in page]
+
+
+@dataclass(frozen=True)
+class OwnerCount:
+    key: int | None
+    name: str
+    overdue: int
+    upcoming: int
+
+
+def counts_by_owner(centre, today: date, filters: OverdueFilters) -> list[OwnerCount]:
+    """Overdue (and upcoming) deadlines per person, in one aggregate query and one for the names."""
+    rows = list(
+        _centre_selection(centre, today, filters)
+        .values("owner_key")
+        .annotate(
+            overdue=Count("id", filter=Q(due_on__lt=today)),
+            upcoming=Count("id", filter=Q(due_on__gte=today)),
+        )
+        .order_by()
+    )
+    ids = [row["owner_key"] for row in rows if row["owner_key"]]
+    users = get_user_model().objects.in_bulk(ids) if ids else {}
+    counts = [
+        OwnerCount(
+            row["owner_key"], _owner_name(row["owner_key"], users), row["overdue"], row["upcoming"]
+        )
+        for row in rows
+    ]
+    return sorted(counts, key=lambda c: (-c.overdue, -c.upcoming, c.name))
+
+
+def _owner_name(key: int | None, users: dict) -> str:
+    if key == MANAGERS:
+        return "Управителите (одобрения)"
+    if key is None:
+        return "Без отговорник"
+    user = users.get(key)
+    return (user.get_full_name() or user.username) if user else "—"
+
+
+def people_to_filter_by(centre) -> QuerySet:
+    """The centre's case workers and anyone still answering for an open deadline (e.g. who left)."""
+    open_ones = Deadline.objects.filter(centre=centre, done_at=None, cancelled_at=None)
+    staff = Q(
+        memberships__centre=centre,
+        memberships__is_active=True,
+        memberships__role__in=Role.case_workers(),
+    )
+    named = Q(pk__in=open_ones.values("responsible_id"))
+    leading = Q(pk__in=open_ones.values("case__case_manager_id"))
+    return (
+        get_user_model()
+        .objects.filter(staff | named | leading)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def overdue_tasks_count(centre, now: datetime) -> int:
+    return Task.objects.filter(centre=centre, done_at__isnull=True, due_at__lt=now).count()
+
+
+# The case page and the dashboard
+
+
+@dataclass(frozen=True)
+class CaseDeadlines:
+    open: list[DutyRow]
+    fulfilled: list[Deadline]
+
+
+def case_deadlines(case, today: date, *, fulfilled: int = 5) -> CaseDeadlines:
+    """The case's open deadlines and the last few met, in two queries."""
+    open_ones = list(
+        Deadline.objects.filter(case=case, done_at=None, cancelled_at=None)
+        .select_related("responsible")
+        .order_by("due_on", "id")
+    )
+    for deadline in open_ones:
+        deadline.case = case  # the case page already holds its person and case manager
+    done = (
+        Deadline.objects.filter(case=case, done_at__isnull=False)
+        .select_related("done_by")
+        .order_by("-done_at", "-id")[:fulfilled]
+    )
+    return CaseDeadlines(
+        open=[deadline_row(deadline, today) for deadline in open_ones], fulfilled=list(done)
+    )
+
+
+@dataclass(frozen=True)
+class DeadlineCounts:
+    mine_overdue: int
+    mine_this_week: int
+    centre_overdue: int | None  # None: not a manager
+    approvals: int | None
+
+
+def dashboard_counts(user, centre, today: date) -> DeadlineCounts:
+    """The user's and (for a manager) the centre's counts, in one aggregate query."""
+    is_manager = role_in(user, centre.pk) == Role.MANAGER
+    mine = duties_of(user, centre)
+    late, this_week = Q(due_on__lt=today), Q(due_on__gte=today, due_on__lte=week_horizon(today))
+    aggregates = {
+        "mine_overdue": Count("id", filter=mine & late),
+        "mine_this_week": Count("id", filter=mine & this_week),
+    }
+    if is_manager:
+        aggregates["centre_overdue"] = Count("id", filter=late)
+        aggregates["approvals"] = Count("id", filter=mine & Q(kind__in=APPROVAL_KINDS))
+    found = Deadline.objects.filter(centre=centre, done_at=None, cancelled_at=None).aggregate(
+        **aggregates
+    )
+    return DeadlineCounts(
+        mine_overdue=found["mine_overdue"],
+        mine_this_week=found["mine_this_week"],
+        centre_overdue=found.get("centre_overdue"),
+        approvals=found.get("approvals"),
     )

@@ -110,7 +110,8 @@ def _history(draft: Draft, case: Case, manager) -> list[StatusChange]:
     moves = zip(draft.statuses[:-1], PATHS[draft.path], draft.times[1:], strict=True)
     for before, step, moment in moves:
         actor = manager if step.action in INTAKE_ACTIONS or draft.lead is None else draft.lead
-        note = ClosureReason(draft.closure).label if step.action == "close" else step.note
+        closing = step.action in ("close", "approve_closure")
+        note = ClosureReason(draft.closure).label if closing else step.note
         rows.append(_change(case, before, step.to_status, moment, actor, note))
     return rows
 

@@ -16,7 +16,9 @@ from opora.demo.centres import SEED_SLUGS, create_seed_centres
 from opora.demo.families import FamilyContext
 from opora.demo.identifiers import IdentifierPool
 from opora.demo.numbering import renumber_centre
+from opora.demo.paths import PATHS
 from opora.demo.staff import ADMIN_USERNAME, SEED_STAFF, add_seed_staff, create_admin
+from opora.demo.timeline import plan_times, registered_after
 
 SEED = 2026
 CASE_LEADS = frozenset({Role.PSYCHOLOGIST, Role.SOCIAL_WORKER})
@@ -53,11 +55,15 @@ def _admin():
 
 
 def _fill(centre, users: dict, *, now) -> CentreSummary:
-    """Play the centre's stories in order of registration, then number the cases by year."""
+    """Play the centre's stories in order of registration; the cases are numbered as they come."""
     place, centre_stories = SCENES[centre.slug]
     scene = _scene(centre, users, place, now=now)
+    registered = None
     for story in sorted(centre_stories, key=lambda s: -s.days_ago):
-        run_story(scene, story)
+        times = plan_times(story.days_ago, PATHS.get(story.path, ()), now=now, rng=scene.rng)
+        times = registered_after(times, registered, now=now)
+        registered = times[0]
+        run_story(scene, story, times)
     renumber_centre(centre)
     capacity = capacity_of(centre)
     return CentreSummary(centre.name, len(centre_stories), capacity.used, capacity.total)
@@ -76,4 +82,5 @@ def _scene(centre, users: dict, place, *, now) -> CentreScene:
         families=FamilyContext(
             rng=rng, place=place, ids=IdentifierPool(rng), today=timezone.localdate(now)
         ),
+        roles={users[m.username].pk: m.role for m in team},
     )  # fmt: skip

@@ -3,12 +3,17 @@
 Stories run in that order, each to its end: the closed cases free their places, the centre fills
 up, and only then does the waiting list form (accepting a case while others wait would break the
 order of the list, ЗСУ чл. 79).
+
+The cases still in assessment or planning were registered recently enough for the 20-day term of
+the ИОП and ИПП to be running; the few deadlines overdue on purpose are named with `late`.
+General-access consultations (paths starting with "general") hold no place and need no referral.
 """
 
 from dataclasses import dataclass
 
 from opora.cases.enums import ClosureReason as CR
 from opora.cases.enums import RefusalGround, Urgency
+from opora.deadlines.enums import DeadlineKind as DK
 from opora.referrals.enums import SourceType as Src
 
 
@@ -22,6 +27,11 @@ class Story:
     closure: str = CR.GOALS_ACHIEVED
     closure_note: str = ""
     refusal: tuple[str, str] = ("", "")
+    # Deadlines the team lets slip on this case (the overdue ones a real centre always has).
+    late: tuple[str, ...] = ()
+    # Where the latest plan version stands: "" (as the status implies), "submitted" (waiting for
+    # the manager), "returned" (sent back once before it was approved).
+    plan: str = ""
 
 
 NOT_OFFERED = (
@@ -60,23 +70,26 @@ HARMANLI = (
     Story("closing", 125),
     Story("closed_early", 120, closure=CR.LOST_CONTACT),
     Story("suspended", 110, pattern="single_mother"),
-    Story("active", 100, source=Src.SCHOOL),
+    Story("active", 100, source=Src.SCHOOL, late=(DK.PLAN_REVIEW,)),
     Story("active", 90, pattern="asylum", source=Src.OZD),
     Story("active_from_waitlist", 85),
     Story("active", 75, pattern="teenager", source=Src.MKBPPMN),
     Story("active_from_waitlist", 70, pattern="single_mother"),
     Story("active", 60, source=Src.DPS, urgency=Urgency.VIOLENCE),
-    Story("contracting", 50),
-    Story("contracting", 45, pattern="foster_candidates", source=Src.OZD),
-    Story("planning", 42, source=Src.KINDERGARTEN),
-    Story("contracting", 40),
-    Story("planning", 36),
-    Story("planning", 33, pattern="teenager", source=Src.SCHOOL),
-    Story("planning", 30, source=Src.COURT),
-    Story("assessment", 28, pattern="pregnant", source=Src.HOSPITAL),
-    Story("assessment", 25, pattern="asylum", source=Src.NGO),
-    Story("assessment", 22),
-    Story("assessment", 20, pattern="single_mother", source=Src.HOTLINE),
+    Story("general_closed", 95, pattern="single_mother"),
+    Story("general_open", 52, pattern="family"),
+    Story("contracting", 31),
+    Story("contracting", 29, pattern="foster_candidates", source=Src.OZD, plan="returned"),
+    Story("contracting", 27),
+    Story("assessment", 20, pattern="asylum", source=Src.NGO),
+    Story("general_open", 20, pattern="teenager"),
+    Story("planning", 19.5, source=Src.KINDERGARTEN, plan="submitted"),
+    Story("assessment", 19, pattern="pregnant", source=Src.HOSPITAL, late=(DK.INFO_REQUEST,)),
+    Story("planning", 19),
+    Story("planning", 18.5, pattern="teenager", source=Src.SCHOOL),
+    Story("planning", 18, source=Src.COURT),
+    Story("assessment", 17.5),
+    Story("assessment", 17, pattern="single_mother", source=Src.HOTLINE),
     Story("waitlisted", 16),
     Story("waitlisted", 11, pattern="disability"),
     Story("waitlisted", 7, source=Src.OZD, urgency=Urgency.CRISIS),
@@ -103,11 +116,13 @@ DRAGOMAN = (
     Story("refused_after_assessment", 90, pattern="disability", refusal=NEEDS_NOT_MET),
     Story("active", 80),
     Story("active", 65, pattern="teenager", source=Src.SCHOOL),
-    Story("contracting", 45),
-    Story("planning", 40, pattern="grandmother"),
-    Story("planning", 33, source=Src.KINDERGARTEN),
-    Story("assessment", 25, pattern="foster_candidates", source=Src.OZD),
-    Story("assessment", 18, pattern="care_leaver", source=Src.OTHER_PROVIDER),
+    Story("general_open", 40, pattern="single_mother"),
+    Story("contracting", 30),
+    Story("planning", 23, pattern="grandmother", late=(DK.ASSESSMENT,)),
+    Story("planning", 13, source=Src.KINDERGARTEN),
+    Story("assessment", 13, pattern="foster_candidates", source=Src.OZD),
+    Story("general_open", 10, pattern="teenager"),
+    Story("assessment", 9, pattern="care_leaver", source=Src.OTHER_PROVIDER),
     Story("intake", 2, pattern="pregnant", source=Src.HOSPITAL),
     Story("intake", 0.5, source=Src.OZD, urgency=Urgency.VIOLENCE),
 )  # fmt: skip

@@ -44,3 +44,28 @@ class AnnexKind(models.TextChoices):
     EXTEND = "extend", "Анекс за продължаване"
     CHANGE = "change", "Анекс за промяна"
     TERMINATE = "terminate", "Анекс за прекратяване"
+
+
+class PlanEventKind(models.TextChoices):
+    """What happened to a plan version, kept for the version history and the case timeline."""
+
+    CREATED = "created", "Създадена версия"
+    SUBMITTED = "submitted", "Изпратена за одобрение"
+    RETURNED = "returned", "Върната за корекция"
+    APPROVED = "approved", "Одобрена"
+    SUPERSEDED = "superseded", "Заменена с нова версия"
+
+
+# ЗСУ чл. 16, ал. 2: the longest term of each duration class, in months.
+DURATION_MONTHS: dict[str, int] = {
+    DurationClass.SHORT: 6,
+    DurationClass.MEDIUM: 12,
+    DurationClass.LONG: 36,
+}
+
+# A version being worked on: at most one per case (a DB constraint holds it).
+OPEN_PLAN_STATUSES = frozenset({PlanStatus.DRAFT, PlanStatus.SUBMITTED, PlanStatus.RETURNED})
+EDITABLE_PLAN_STATUSES = frozenset({PlanStatus.DRAFT, PlanStatus.RETURNED})
+
+# A contract being prepared or in force: at most one per case (a DB constraint holds it).
+OPEN_CONTRACT_STATUSES = frozenset({ContractStatus.DRAFT, ContractStatus.SIGNED})

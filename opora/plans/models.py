@@ -6,13 +6,18 @@ from opora.centres.enums import Service
 from opora.centres.models import Centre
 from opora.people.models import Person
 from opora.plans.enums import (
+    EDITABLE_PLAN_STATUSES,
     AnnexKind,
     ContractStatus,
     DurationClass,
+    PlanEventKind,
     PlanStatus,
     Setting,
     SignatoryCapacity,
 )
+
+_OPEN_PLAN = models.Q(status__in=["draft", "submitted", "returned"])
+_OPEN_CONTRACT = models.Q(status__in=["draft", "signed"])
 
 
 class PlanVersion(models.Model):
@@ -33,6 +38,9 @@ class PlanVersion(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -50,10 +58,17 @@ class PlanVersion(models.Model):
                 condition=models.Q(status="approved"),
                 name="plan_one_approved_per_case",
             ),
+            models.UniqueConstraint(
+                fields=["case"], condition=_OPEN_PLAN, name="plan_one_open_version_per_case"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"ИПП v{self.number} ({self.get_status_display()})"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_PLAN_STATUSES
 
 
 class Goal(models.Model):
@@ -63,12 +78,36 @@ class Goal(models.Model):
     title = models.CharField("цел", max_length=300)
     expected_result = models.TextField("очакван резултат")
     indicators = models.TextField("индикатори", blank=True)
+    # The goal of the previous version this one was copied from: how versions are compared.
+    copied_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["version", "order", "id"]
 
     def __str__(self) -> str:
         return self.title
+
+
+class PlanEvent(models.Model):
+    """One step of a version's way (created, submitted, returned with the manager's comment,
+    approved, superseded). Rows are only added, so the history of every version is kept."""
+
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField("събитие", max_length=20, choices=PlanEventKind)
+    at = models.DateTimeField("кога")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor_name = models.CharField("от", max_length=200)
+    comment = models.TextField("коментар", blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.version}"
 
 
 class Activity(models.Model):
@@ -112,10 +151,27 @@ class Contract(models.Model):
     signatory_capacity = models.CharField(
         "в качеството на", max_length=20, choices=SignatoryCapacity
     )
+    plan_version = models.ForeignKey(
+        PlanVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contracts",
+        verbose_name="по ИПП",
+    )
     services = models.JSONField("услуги", default=list)
     start_on = models.DateField("начало")
     end_on = models.DateField("край")
     signed_on = models.DateField("подписан на", null=True, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="отбелязан като подписан от",
+    )
+    terminated_on = models.DateField("прекратен на", null=True, blank=True)
     fee_note = models.CharField("такса / освобождаване", max_length=200, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -126,9 +182,24 @@ class Contract(models.Model):
         verbose_name = "договор"
         verbose_name_plural = "договори"
         ordering = ["case", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "number"], name="contract_number_unique_per_centre"
+            ),
+            models.UniqueConstraint(
+                fields=["case"], condition=_OPEN_CONTRACT, name="contract_one_open_per_case"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Договор № {self.number}"
+
+    @property
+    def service_labels(self) -> list[str]:
+        return [Service(code).label if code in Service.values else code for code in self.services]
+
+    def is_in_force_on(self, day) -> bool:
+        return self.status == ContractStatus.SIGNED and self.start_on <= day <= self.end_on
 
 
 class Annex(models.Model):

@@ -8,9 +8,12 @@ Screenshots land in artifacts/screenshots/<test>/<step>.png (artifacts/ is git-i
 import os
 import re
 import shutil
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from opora.accounts.enums import Role
 from opora.cases.enums import CaseStatus
@@ -124,6 +127,41 @@ def shoot(browser_page, request) -> Shooter:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     return Shooter(browser_page, folder)
+
+
+class Clock:
+    """The application's clock, set forward step by step so that a journey of weeks runs in a minute.
+
+    Casework takes weeks (ИОП, plan, contract, sessions, review, closure) and the case timeline
+    orders events by when they happened, so each step happens on its own day and hour:
+    `clock.set(date(2026, 10, 6), "10:00")`. `django.utils.timezone.now`, which localtime/localdate,
+    auto_now fields, sessions and every domain function read, then answers that moment plus the real
+    seconds elapsed since; the live server runs in this process, so it sees the same time. Chromium
+    keeps the real clock, which no page relies on.
+    """
+
+    def __init__(self, real_now: Callable[[], datetime]):
+        self._real_now = real_now
+        self._offset: timedelta | None = None
+
+    def now(self) -> datetime:
+        return self._real_now() + (self._offset or timedelta(0))
+
+    def set(self, day: date, hh_mm: str) -> None:
+        hour, minute = (int(part) for part in hh_mm.split(":"))
+        moment = timezone.make_aware(datetime.combine(day, time(hour, minute)))
+        if self._offset is not None and moment < self.now():
+            raise ValueError(f"the clock only moves forward: {moment} < {self.now()}")
+        self._offset = moment - self._real_now()
+
+
+@pytest.fixture
+def clock(monkeypatch) -> Clock:
+    """The first `set` may go anywhere (the journey's start); request the fixture that makes it
+    before any set-up whose rows must carry the journey's dates."""
+    moving = Clock(timezone.now)
+    monkeypatch.setattr(timezone, "now", moving.now)
+    return moving
 
 
 # The set-up both journeys start from (the only direct database writes).

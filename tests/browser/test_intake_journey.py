@@ -149,21 +149,29 @@ def test_referral_acceptance_waiting_list_and_freed_place(harmanli, browser_page
     shoot("05a-case-list", phone=True)
     cases_table.get_by_role("link", name=closing.number).click()
     expect(page.get_by_test_id("case-status")).to_have_text("Активен")
-    panel = open_action(page, "Приключи случая")
-    panel.get_by_label(re.compile(r"^Причина за приключване")).select_option(
+    # Closure is proposed with the final assessment, then approved by the manager.
+    page.get_by_test_id("closure-panel").get_by_role("link", name="Предложи приключване").click()
+    expect(
+        page.get_by_role("heading", name=f"Приключване · случай {closing.number}")
+    ).to_be_visible()
+    page.get_by_label(re.compile(r"^Причина за приключване")).select_option(
         label="Реинтеграция в биологичното семейство"
     )
-    panel.get_by_label("Резултат / бележка").fill(
+    page.get_by_label(re.compile(r"^Заключителна оценка")).fill(
         "Детето се върна при майка си; целите са постигнати."
     )
-    shoot("05b-close-form")
-    panel.get_by_role("button", name="Приключи").click()
+    page.get_by_label("Проследяване до").fill("")  # no follow-up: the case ends „Приключен“
+    shoot("05b-closure-proposal")
+    page.get_by_role("button", name="Предложи приключване").click()
+    expect(messages(page)).to_contain_text(f"Случай {closing.number} е предложен за приключване")
+    expect(page.get_by_test_id("case-status")).to_have_text("В процес на приключване")
+    page.get_by_role("button", name="Одобри приключването").click()
     expect(messages(page)).to_contain_text(
         f"Случай {closing.number} е приключен и мястото е освободено. "
         f"Първи в списъка на чакащите е случай {petar_case.number}."
     )
     expect(page.get_by_test_id("case-status")).to_have_text("Приключен")
-    expect(page.get_by_text("Реинтеграция в биологичното семейство")).to_be_visible()
+    expect(page.get_by_text("Реинтеграция в биологичното семейство").first).to_be_visible()
     shoot("05c-case-closed")
     expect_capacity(page, 2, 3)
     expect(page.get_by_test_id("places-free")).to_have_text("1")

@@ -54,6 +54,26 @@ def log_in(page: Page, username: str, password: str = PASSWORD) -> None:
     expect(page.get_by_role("heading", name="Капацитет")).to_be_visible()
 
 
+def switch_user(page: Page, username: str) -> None:
+    """Whoever is logged in leaves with „Изход“ in the header; then `username` logs in."""
+    logout = page.get_by_role("button", name="Изход")
+    if logout.count():
+        logout.click()
+        expect(page.get_by_role("heading", name="Вход в Опора")).to_be_visible()
+    log_in(page, username)
+
+
+def open_case(page: Page, number: str, *, status: str = "") -> None:
+    """From the case list („Случаи“) to the case page; a case no longer worked on is found by
+    filtering the list by its status."""
+    nav(page, "Случаи")
+    if status:
+        page.get_by_label("Статус").select_option(label=status)
+        page.get_by_role("button", name="Филтрирай").click()
+    page.get_by_test_id("case-table").get_by_role("link", name=number).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Случай {number}")
+
+
 def nav(page: Page, name: str) -> None:
     page.get_by_role("navigation", name="Основно меню").get_by_role(
         "link", name=name, exact=True

@@ -9,18 +9,42 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
+from opora.assessments.enums import AddresseeKind, AssessmentStatus
+from opora.assessments.models import Assessment
 from opora.cases.enums import CasePersonRole, ClosureReason, RefusalGround
+from opora.closure.enums import Channel, FollowUpOutcome, GoalResult, ReportKind
+from opora.consultations.enums import SessionKind
+from opora.deadlines.calendar import add_months
 from opora.people.enums import IdentifierType, RelationKind, Sex
+from opora.plans.enums import Setting
 from opora.referrals.enums import SourceType
+from opora.reviews.enums import Progress, ReviewKind
+from tests.plans.records import PLAN_PAGES, PLAN_WRITES
 from tests.web.world import CHILD_EGN, World
 
 CENTRE_PREFIX = "c/<slug:centre>/"
+# How many records of each kind `probe_urls` tries.
+PROBES_PER_KIND = 3
 _PARAMETER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 # The kind of object each URL keyword names; World.ids() gives the real ids of that kind.
-OBJECT_KWARGS = frozenset({"case_id", "person_id", "task_id", "membership_id"})
+OBJECT_KWARGS = frozenset(
+    {
+        "case_id",
+        "person_id",
+        "task_id",
+        "membership_id",
+        "version_id",
+        "contract_id",
+        "session_id",
+        "review_id",
+        "report_id",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -44,8 +68,26 @@ class StaffRoute:
 
     def urls(self, slug: str, world: World) -> Iterator[str]:
         """The route with every combination of the world's real ids for its object keywords."""
-        names = self.object_kwargs
-        for values in itertools.product(*(world.ids(name) for name in names)):
+        yield from self._combinations(slug, {name: world.ids(name) for name in self.object_kwargs})
+
+    def probe_urls(self, slug: str, world: World) -> Iterator[str]:
+        """The route with a few real ids of each kind, the record its write succeeds on first.
+
+        For the refusals (another centre, a role, no login), whose answer must not depend on the
+        record's state: trying every record would multiply the run time for little more.
+        """
+        target = _write_target(self.name, world)
+        ids = {}
+        for name in self.object_kwargs:
+            every = world.ids(name)
+            few = [target[name]] if name in target else []
+            few += [every[0], every[len(every) // 2], every[-1]] if every else []
+            ids[name] = list(dict.fromkeys(few))[:PROBES_PER_KIND]
+        yield from self._combinations(slug, ids)
+
+    def _combinations(self, slug: str, ids: dict[str, list[int]]) -> Iterator[str]:
+        names = list(ids)
+        for values in itertools.product(*ids.values()):
             yield self.url(slug, **dict(zip(names, values, strict=True)))
 
 
@@ -81,6 +123,22 @@ PAGES = frozenset(
         "cases:detail",
         "tasks:list",
         "staff:list",
+        "deadlines:my_work",
+        "deadlines:overdue",
+        "assessments:detail",
+        *PLAN_PAGES - set(PLAN_WRITES),
+        "consultations:list",
+        "consultations:timeline",
+        "consultations:detail",
+        "consultations:calendar",
+        "consultations:day",
+        "reviews:list",
+        "reviews:detail",
+        "closure:page",
+        "closure:reports",
+        "closure:report",
+        "closure:print_report",
+        "closure:register",
     }
 )
 
@@ -117,7 +175,7 @@ def referral_fields(**overrides) -> dict:
 CENTRE_PROFILE = {
     "name": "ЦОП с подменено име",
     "municipality": "Харманли",
-    "capacity": "4",
+    "capacity": "30",
     "settings-assessment_deadline": "20",
     "settings-assessment_deadline_count": "calendar",
     "settings-review_interval_months": "6",
@@ -129,11 +187,51 @@ CENTRE_PROFILE = {
 }
 
 
+def day(days_from_today: int = 0) -> str:
+    return (timezone.localdate() + timedelta(days=days_from_today)).strftime("%d.%m.%Y")
+
+
 def _case(label: str) -> Callable[[World], dict[str, int]]:
     return lambda w: {"case_id": w.cases[label].pk}
 
 
-WRITES: dict[str, Write] = {
+def _plan_write(name: str) -> Write:
+    """A write of tests/plans/records.py PLAN_WRITES, on the plan records of the world."""
+    write = PLAN_WRITES[name]
+    return Write(lambda w: write.data(w.plans), target=lambda w: write.target(w.plans))
+
+
+def _goals(version_label: str, value: str) -> Callable[[World], dict]:
+    """One answer per goal of a plan version of the world (review progress, closure results)."""
+    return lambda w: {f"goal_{g.pk}": value for g in w.versions[version_label].goals.all()}
+
+
+def session_fields(w: World, *, mode: str, **overrides) -> dict:
+    """The session form for the psychologist's meeting with the child of the worked case."""
+    case = w.cases["working"]
+    values = {
+        "kind": SessionKind.INDIVIDUAL_PSYCH,
+        "date": day(),
+        "start_time": "09:00",
+        "duration_minutes": "50",
+        "setting": Setting.CENTRE,
+        "place": "Кабинет 2",
+        "lead": w.staff["psychologist"].pk,
+        "participants": [case.people.get(person=case.primary_person).pk],
+        "notes": "Разговор за училището.",
+    }
+    if mode == "log":
+        values["next_steps"] = "Среща с класната ръководителка."
+    values.update(overrides)
+    return values
+
+
+def _draft_revision(w: World) -> str:
+    case = w.cases["assessment"]
+    return str(Assessment.objects.get(case=case, status=AssessmentStatus.DRAFT).revision)
+
+
+_CASES_WRITES: dict[str, Write] = {
     "centres:edit": Write(lambda w: CENTRE_PROFILE),
     "people:new": Write(lambda w: person_fields()),
     "people:edit": Write(
@@ -162,9 +260,6 @@ WRITES: dict[str, Write] = {
     ),
     "cases:leave_waiting_list": Write(
         lambda w: {"reason": "Семейството се премести."}, target=_case("waitlisted")
-    ),
-    "cases:close": Write(
-        lambda w: {"reason": ClosureReason.GOALS_ACHIEVED, "note": ""}, target=_case("active")
     ),
     "cases:assign": Write(
         lambda w: {"case_manager": w.staff["social_worker"].pk}, target=_case("active")
@@ -203,6 +298,160 @@ WRITES: dict[str, Write] = {
     ),
 }
 
+_ASSESSMENT_WRITES: dict[str, Write] = {
+    "assessments:start": Write(
+        lambda w: {"team": [w.staff["psychologist"].pk], "occasion": ""},
+        target=_case("accepted"),
+    ),
+    "assessments:edit": Write(
+        lambda w: {"revision": _draft_revision(w), "needs": "Нужда от подкрепа", "action": "save"},
+        target=_case("assessment"),
+    ),
+    "assessments:team": Write(
+        lambda w: {"team": [w.staff["social_worker"].pk]}, target=_case("assessment")
+    ),
+    "assessments:add_request": Write(
+        lambda w: {
+            "addressee_kind": AddresseeKind.SCHOOL,
+            "addressee": "ДГ „Слънце“",
+            "question": "Как се адаптира детето?",
+            "due_on": day(10),
+        },
+        target=_case("assessment"),
+    ),
+    "assessments:reply": Write(
+        lambda w: {
+            "request": w.information_requests["open"].pk,
+            "replied_on": day(),
+            "reply": "Редовно посещава.",
+        },
+        target=_case("assessment"),
+    ),
+    "assessments:general_new": Write(
+        lambda w: {"services": ["general_info"], "note": ""},
+        target=lambda w: {"person_id": w.stranger.pk},
+    ),
+    "assessments:general_close": Write(
+        lambda w: {"note": "Получи информация."}, target=_case("consultation")
+    ),
+    "assessments:general_refer": Write(
+        lambda w: {"note": "Нужна е терапия."}, target=_case("consultation")
+    ),
+}
+
+
+def _planned_session(w: World) -> dict[str, int]:
+    return {"session_id": w.sessions["planned"].pk}
+
+
+_CONSULTATION_WRITES: dict[str, Write] = {
+    "consultations:log": Write(lambda w: session_fields(w, mode="log"), target=_case("working")),
+    "consultations:plan": Write(
+        lambda w: session_fields(w, mode="plan", date=day(1), start_time="10:00"),
+        target=_case("working"),
+    ),
+    "consultations:edit": Write(
+        lambda w: session_fields(w, mode="plan", start_time="16:00"),
+        target=_planned_session,
+    ),
+    "consultations:hold": Write(
+        lambda w: session_fields(w, mode="log", start_time="15:00"),
+        target=_planned_session,
+    ),
+    "consultations:cancel": Write(
+        lambda w: {"reason": "Детето е болно."},
+        target=_planned_session,
+    ),
+    "consultations:no_show": Write(
+        lambda w: {"note": "Майката не вдига телефона."},
+        target=_planned_session,
+    ),
+}
+
+
+def _review(w: World) -> dict[str, int]:
+    return {"review_id": w.reviews["in_progress"].pk}
+
+
+def _report(w: World) -> dict[str, int]:
+    return {"report_id": w.reports["due"].pk}
+
+
+_REVIEW_AND_CLOSURE_WRITES: dict[str, Write] = {
+    "reviews:start": Write(lambda w: {"kind": ReviewKind.SCHEDULED}, target=_case("working")),
+    "reviews:record": Write(lambda w: {"held_on": day()}, target=_review),
+    "reviews:complete": Write(
+        lambda w: {
+            "held_on": day(),
+            "child_view": "Харесва ми.",
+            "decisions": "Продължаваме.",
+            "next_review_on": add_months(timezone.localdate(), 6).strftime("%d.%m.%Y"),
+            **_goals("under_review", Progress.IN_PROGRESS)(w),
+        },
+        target=_review,
+    ),
+    "closure:propose": Write(
+        lambda w: {
+            "reason": ClosureReason.GOALS_ACHIEVED,
+            "final_assessment": "Целите са постигнати.",
+            **_goals("working", GoalResult.ACHIEVED)(w),
+        },
+        target=_case("working"),
+    ),
+    "closure:approve": Write(lambda w: {"comment": ""}, target=_case("closing")),
+    "closure:return_closure": Write(
+        lambda w: {"comment": "Допълнете оценката."}, target=_case("closing")
+    ),
+    "closure:start_follow_up": Write(lambda w: {"follow_up_on": day(30)}, target=_case("closed")),
+    "closure:record_follow_up": Write(
+        lambda w: {"contacted_on": day(), "note": "Добре са.", "outcome": FollowUpOutcome.CLOSED},
+        target=_case("following"),
+    ),
+    "closure:reopen": Write(
+        lambda w: {"reason": "Нов сигнал от училището."}, target=_case("closed")
+    ),
+    "closure:add_report": Write(
+        lambda w: {"kind": ReportKind.NEW_RISK, "due_on": day()}, target=_case("working")
+    ),
+    "closure:edit_report": Write(
+        lambda w: {"due_on": day(10), "progress": "Напредък."}, target=_report
+    ),
+    "closure:send_report": Write(
+        lambda w: {"sent_on": day(), "channel": Channel.EMAIL, "reference_number": "12/2026"},
+        target=_report,
+    ),
+    "closure:cancel_report": Write(lambda w: {"reason": "ОЗД прекрати мярката."}, target=_report),
+}
+
+WRITES: dict[str, Write] = {
+    **_CASES_WRITES,
+    **_ASSESSMENT_WRITES,
+    **{name: _plan_write(name) for name in PLAN_WRITES},
+    **_CONSULTATION_WRITES,
+    **_REVIEW_AND_CLOSURE_WRITES,
+}
+
+# Writes with no page of their own: a GET on them is a 405 for whoever may make them.
+POST_ONLY = frozenset(
+    {
+        "cases:accept",
+        "cases:waitlist",
+        "cases:refuse",
+        "cases:leave_waiting_list",
+        "cases:assign",
+        "cases:add_team",
+        "cases:add_person",
+        "tasks:complete",
+        *set(PLAN_WRITES) - PLAN_PAGES,
+        "consultations:cancel",
+        "consultations:no_show",
+        "reviews:start",
+        "reviews:record",
+        "reviews:complete",
+        *(name for name in _REVIEW_AND_CLOSURE_WRITES if name.startswith("closure:")),
+    }
+)
+
 
 def check_known(routes: list[StaffRoute]) -> list[str]:
     """Problems that keep a route out of the tests: unknown name, keyword or converter."""
@@ -216,7 +465,22 @@ def check_known(routes: list[StaffRoute]) -> list[str]:
                     problems.append(f"{route.name}: centre is <{converter}:centre>")
             elif name not in OBJECT_KWARGS or converter != "int":
                 problems.append(f"{route.name}: cannot fill <{converter}:{name}>")
+    names = {route.name for route in routes}
+    for name in sorted((PAGES | set(WRITES)) - names):
+        problems.append(f"{name}: listed here but no such route")
+    for name in sorted(POST_ONLY - set(WRITES)):
+        problems.append(f"{name}: POST-only but no write for it")
     return problems
+
+
+def _write_target(name: str, world: World) -> dict[str, int]:
+    write = WRITES.get(name)
+    if write is None or write.target is None:
+        return {}
+    try:
+        return write.target(world)
+    except (KeyError, AttributeError):  # the world lacks that record (Хасково has no plan records)
+        return {}
 
 
 def post_data(route: StaffRoute, world: World) -> dict:

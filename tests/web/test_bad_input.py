@@ -141,17 +141,30 @@ def test_a_refusal_on_an_unknown_ground_is_a_form_error(centre, manager, client_
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"reason": "", "note": ""}, "Изберете причина за приключване."),
-        ({"reason": ClosureReason.OTHER, "note": "  "}, "При „Друго“ опишете причината."),
-        ({"reason": ClosureReason.LEFT_WAITING_LIST, "note": ""}, "Направете валиден избор."),
+        ({"reason": ""}, "Изберете причина за приключване."),
+        ({"reason": ClosureReason.OTHER, "reason_note": "  "}, "При „Друго“ опишете причината."),
+        ({"reason": ClosureReason.LEFT_WAITING_LIST}, "Направете валиден избор."),
+        (
+            {"reason": ClosureReason.GOALS_ACHIEVED, "final_assessment": " "},
+            "Опишете заключителната оценка на резултатите.",
+        ),
+        (
+            {"reason": ClosureReason.GOALS_ACHIEVED, "follow_up_on": "31.02.2026"},
+            "Въведете дата във вида дд.мм.гггг",
+        ),
     ],
-    ids=["no-reason", "other-without-note", "waiting-list-reason"],
+    ids=["no-reason", "other-without-note", "waiting-list-reason", "blank-assessment", "bad-date"],
 )
-def test_closing_needs_a_reason(data, message, centre, manager, psychologist, client_of):
+def test_proposing_a_closure_needs_a_reason_and_the_final_assessment(
+    data, message, centre, manager, psychologist, client_of
+):
     case = make_case(centre, manager, CaseStatus.ACTIVE, case_manager=psychologist)
     before = database_state()
 
-    response = client_of(manager).post(f"/c/harmanli/cases/{case.pk}/close/", data)
+    response = client_of(manager).post(
+        f"/c/harmanli/cases/{case.pk}/closure/propose/",
+        {"final_assessment": "Целите са постигнати.", **data},
+    )
 
     assert response.status_code == 400
     assert message in response.content.decode()

@@ -117,11 +117,14 @@ def test_a_full_centre_offers_the_waiting_list_and_a_closure_lets_the_first_wait
     assert "№ 1 в списъка на чакащите" in _page(client, fourth)
     assert "№ 2 в списъка на чакащите" in _page(client, fifth)
 
-    closed = client.post(
-        f"/c/harmanli/cases/{cases[0].pk}/close/",
-        {"reason": "goals_achieved", "note": "Целите по ИПП са постигнати."},
-        follow=True,
+    # The family moves away during the assessment: the case is proposed for closure and closed.
+    closure = f"/c/harmanli/cases/{cases[0].pk}/closure/"
+    proposed = client.post(
+        f"{closure}propose/", {"reason": "moved", "final_assessment": "Семейството се премести."}
     )
+    assert proposed.status_code == 302
+    assert "Няма свободно място" in _page(client, fourth)
+    closed = client.post(f"{closure}approve/", {"comment": ""}, follow=True)
     assert f"Първи в списъка на чакащите е случай {fourth.number}." in closed.content.decode()
     cases[0].refresh_from_db()
     assert cases[0].status == CaseStatus.CLOSED

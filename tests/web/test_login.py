@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.test import Client
 
 from tests.factories import PASSWORD
-from tests.web.routes import post_data, staff_routes, with_query
+from tests.web.routes import WRITES, post_data, staff_routes, with_query
 from tests.web.state import changed_tables, database_state
 
 
@@ -19,7 +19,7 @@ def test_every_staff_url_redirects_an_anonymous_visitor_to_the_login(harmanli):
     problems = []
 
     for route in staff_routes():
-        for url in route.urls(harmanli.centre.slug, harmanli):
+        for url in route.probe_urls(harmanli.centre.slug, harmanli):
             for method, path in (("GET", url), ("POST", with_query(route, url))):
                 if method == "GET":
                     response = client.get(path)
@@ -88,14 +88,18 @@ def test_a_login_never_sends_the_user_to_another_site(manager):
 
 
 def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(harmanli):
+    """Every write the centre's manager makes (tests/web/routes.py), sent without the token."""
     client = Client(enforce_csrf_checks=True)
     client.force_login(harmanli.staff["manager"])
-    case = harmanli.cases["active"]
+    routes = {route.name: route for route in staff_routes()}
     before = database_state()
+    answers = {}
 
-    response = client.post(
-        f"/c/harmanli/cases/{case.pk}/close/", {"reason": "goals_achieved", "note": ""}
-    )
+    for name, write in sorted(WRITES.items()):
+        route = routes[name]
+        target = write.target(harmanli) if write.target else {}
+        url = with_query(route, route.url(harmanli.centre.slug, **target))
+        answers[name] = client.post(url, write.data(harmanli)).status_code
 
-    assert response.status_code == 403
+    assert answers == dict.fromkeys(WRITES, 403)
     assert changed_tables(before, database_state()) == []

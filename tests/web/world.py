@@ -1,11 +1,16 @@
 """The records the web tests act on: a World is one centre's objects, by kind, with their ids."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from opora.accounts.models import Membership, User
+from opora.assessments.models import InformationRequest
 from opora.cases.models import Case
 from opora.centres.models import Centre
+from opora.closure.models import ReferrerReport
+from opora.consultations.models import Session
 from opora.people.models import Person
+from opora.plans.models import Contract, PlanVersion
+from opora.reviews.models import Review
 from opora.tasks.models import Task
 
 CHILD_EGN = "1152034573"
@@ -14,7 +19,11 @@ CHILD_NAME = "Калина Деянова Маринова"
 
 @dataclass
 class World:
-    """One centre's records, with the ids every object route of the staff UI takes."""
+    """One centre's records, with the ids every object route of the staff UI takes.
+
+    The casework records are keyed by what a write does with them (tests/web/routes.py WRITES):
+    e.g. `versions["submitted-1"]` waits for the manager's decision, `sessions["planned"]` is today.
+    """
 
     centre: Centre
     cases: dict[str, Case]
@@ -25,12 +34,27 @@ class World:
     tasks: list[Task]
     memberships: list[Membership]
     staff: dict[str, User]
+    versions: dict[str, PlanVersion] = field(default_factory=dict)
+    contracts: dict[str, Contract] = field(default_factory=dict)
+    sessions: dict[str, Session] = field(default_factory=dict)
+    reviews: dict[str, Review] = field(default_factory=dict)
+    reports: dict[str, ReferrerReport] = field(default_factory=dict)
+    information_requests: dict[str, InformationRequest] = field(default_factory=dict)
+    # The plan records of tests/plans/records.py, whose PLAN_WRITES the plan routes reuse.
+    plans: object = None
 
-    def ids(self, kwarg: str) -> list[int]:
-        objects = {
+    def objects(self, kwarg: str) -> list:
+        return {
             "case_id": list(self.cases.values()),
             "person_id": self.people,
             "task_id": self.tasks,
             "membership_id": self.memberships,
+            "version_id": list(self.versions.values()),
+            "contract_id": list(self.contracts.values()),
+            "session_id": list(self.sessions.values()),
+            "review_id": list(self.reviews.values()),
+            "report_id": list(self.reports.values()),
         }[kwarg]
-        return [obj.pk for obj in objects]
+
+    def ids(self, kwarg: str) -> list[int]:
+        return [obj.pk for obj in self.objects(kwarg)]

@@ -5,7 +5,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def can(context, permission: str, obj=None) -> bool:
-    """{% can "cases.close_case" as allowed %}: the same permission check the views use."""
+    """{% can "cases.decide_intake" as allowed %}: the same permission check the views use."""
     request = context.get("request")
     target = obj if obj is not None else getattr(request, "centre", None)
     return bool(request and target is not None and request.user.has_perm(permission, target))

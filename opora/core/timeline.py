@@ -1,0 +1,115 @@
+"""The case timeline: every app's events on one case, newest first.
+
+`core` imports no other app: the case's own history is read through its reverse relations
+(status_history, referrals, tasks), and each casework app contributes through a module
+`opora.<app>.timeline` with `timeline_events(case) -> list[TimelineEvent]`, found by name.
+Each provider must run a fixed number of queries, whatever the number of its rows.
+"""
+
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.urls import reverse
+from django.utils import timezone
+
+# The apps that may contribute events, in the order of the work on a case.
+PROVIDER_APPS = ["assessments", "plans", "consultations", "reviews", "closure", "deadlines"]
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    at: datetime
+    kind: str  # "status", "referral", "task", "task.done", "session.held", "plan.approved" …
+    title: str
+    detail: str = ""
+    url: str = ""
+    actor: str = ""
+
+
+def case_timeline(case) -> list[TimelineEvent]:
+    """All events of the case, newest first (future events, such as planned sessions, on top)."""
+    events = [*status_events(case), *referral_events(case), *task_events(case)]
+    for provider in providers():
+        events.extend(provider(case))
+    events = [_with_aware_time(event) for event in events]
+    return sorted(events, key=lambda event: event.at, reverse=True)
+
+
+def providers() -> list:
+    """`timeline_events` of each app that has a timeline module; an app without one is skipped."""
+    found = []
+    for label in PROVIDER_APPS:
+        name = f"opora.{label}.timeline"
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name not in (name, f"opora.{label}"):
+                raise  # the module exists, but something it imports does not: a real error
+            continue
+        found.append(module.timeline_events)
+    return found
+
+
+def status_events(case) -> Iterable[TimelineEvent]:
+    for change in case.status_history.all():
+        yield TimelineEvent(
+            at=change.changed_at,
+            kind="status",
+            title=f"Статус: {change.get_to_status_display()}",
+            detail=change.note,
+            actor=change.changed_by_name,
+        )
+
+
+def referral_events(case) -> Iterable[TimelineEvent]:
+    for referral in case.referrals.select_related("registered_by"):
+        source = referral.get_source_type_display()
+        institution = f" — {referral.institution}" if referral.institution else ""
+        number = f"Документ № {referral.document_number}" if referral.document_number else ""
+        yield TimelineEvent(
+            at=referral.received_at,
+            kind="referral",
+            title=f"Насочване: {source}{institution}",
+            detail=number,
+            url=reverse("cases:detail", kwargs={"centre": case.centre.slug, "case_id": case.pk}),
+            actor=_name(referral.registered_by),
+        )
+
+
+def task_events(case) -> Iterable[TimelineEvent]:
+    tasks_url = reverse("tasks:list", kwargs={"centre": case.centre.slug})
+    for task in case.tasks.select_related("done_by"):
+        due = timezone.localtime(task.due_at)
+        yield TimelineEvent(
+            at=task.created_at,
+            kind="task",
+            title=f"Задача: {task.title}",
+            detail=f"Срок: {due:%d.%m.%Y %H:%M}",
+            url=f"{tasks_url}#task-{task.pk}",
+        )
+        if task.done_at:
+            yield TimelineEvent(
+                at=task.done_at,
+                kind="task.done",
+                title=f"Изпълнена задача: {task.title}",
+                detail=task.done_note,
+                actor=_name(task.done_by),
+            )
+
+
+def _name(user) -> str:
+    return (user.get_full_name() or user.username) if user is not None else ""
+
+
+def _with_aware_time(event: TimelineEvent) -> TimelineEvent:
+    """Sorting needs comparable times: a date is taken at its start, a naive time as local."""
+    at = event.at
+    if not isinstance(at, datetime):
+        at = datetime.combine(at if isinstance(at, date) else timezone.localdate(), time.min)
+    if timezone.is_naive(at):
+        at = timezone.make_aware(at)
+    if at is event.at:
+        return event
+    return TimelineEvent(at, event.kind, event.title, event.detail, event.url, event.actor)

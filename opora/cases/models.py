@@ -46,6 +46,9 @@ class Case(models.Model):
         "основание за отказ", max_length=20, choices=RefusalGround, blank=True
     )
     outcome_note = models.TextField("мотиви / бележка при приключване", blank=True)
+    # Bumped by every edit of the case's own fields (optimistic locking): a form carries the
+    # revision it was opened at, and a save against a newer revision is refused.
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = "случай"

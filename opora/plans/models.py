@@ -46,6 +46,8 @@ class PlanVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     manager_comment = models.TextField("коментар на управителя", blank=True)
+    # Bumped by every edit of the version, its goals or activities (optimistic locking).
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = "ИПП (версия)"

@@ -83,6 +83,24 @@ class CentreSettings(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text="ЗСУ чл. 123; стойността не е потвърдена [?].",
     )
+    # Security (issue 4): how long an idle session lives, and what the audit calls unusual access.
+    idle_timeout_minutes = models.PositiveSmallIntegerField(
+        "изход при неактивност след (минути)",
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(240)],
+    )
+    unusual_access_cases = models.PositiveSmallIntegerField(
+        "необичаен достъп: отворени случаи",
+        default=15,
+        validators=[MinValueValidator(2), MaxValueValidator(500)],
+        help_text="Толкова или повече различни случая, отворени от един служител…",
+    )
+    unusual_access_minutes = models.PositiveSmallIntegerField(
+        "необичаен достъп: за (минути)",
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(1440)],
+        help_text="…в рамките на толкова минути.",
+    )
 
     class Meta:
         verbose_name = "настройки на център"

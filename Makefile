@@ -35,5 +35,11 @@ check: setup
 test: lint check
 	.venv/bin/pytest $(PYTEST_ARGS)
 
+# The HTTP benchmark (issue 7, not part of `make test`): one centre on SQLite by default, built on the
+# first run; the national set: make bench BENCH_DB=postgres://…/opora_bench BENCH_ARGS="--label postgresql-national"
+BENCH_DB ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+bench: setup
+	DATABASE_URL=$(BENCH_DB) $(PY) bench/run.py --generate $(BENCH_ARGS)
+
 clean:
 	rm -rf .venv var .pytest_cache .ruff_cache

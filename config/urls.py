@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,6 +12,8 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("accounts/", include("opora.accounts.urls")),
     path("system/", admin.site.urls),
+    # The centres' public pages and the request form: no sign-in, outside the staff area.
+    path("centres/", include("opora.public.urls")),
     path("c/<slug:centre>/", include("opora.centres.urls")),
     path("c/<slug:centre>/people/", include("opora.people.urls")),
     path("c/<slug:centre>/cases/", include("opora.cases.urls")),
@@ -24,7 +27,17 @@ urlpatterns = [
     path("c/<slug:centre>/", include("opora.consultations.urls")),
     path("c/<slug:centre>/", include("opora.reviews.urls")),
     path("c/<slug:centre>/", include("opora.closure.urls")),
+    path("c/<slug:centre>/privacy/", include("opora.privacy.urls")),
+    path("c/<slug:centre>/", include("opora.audit.urls")),
+    path("c/<slug:centre>/groups/", include("opora.groups.urls")),
+    path("c/<slug:centre>/fostering/", include("opora.fostering.urls")),
 ]
+
+# Benchmark runs only (OPORA_BENCH=1, bench/run.py): the floor view and the admin peer.
+if settings.OPORA_BENCH:
+    from opora.perf.bench import urlpatterns as bench_urlpatterns
+
+    urlpatterns += bench_urlpatterns
 
 handler400 = "opora.core.views.bad_request"
 handler403 = "opora.core.views.permission_denied"

@@ -13,6 +13,7 @@ from django.test import Client, override_settings
 
 from opora.accounts.enums import Role
 from tests.factories import CentreFactory, PersonFactory, UserFactory, make_member
+from tests.signin import verified_client
 
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -180,11 +181,9 @@ def person(centre):
 
 @pytest.fixture
 def client_of(db):
-    """`client_of(user)`: a test client signed in as `user`."""
+    """`client_of(user)`: a test client signed in as `user`, past the password and the code."""
 
     def signed_in(user) -> Client:
-        client = Client()
-        client.force_login(user)
-        return client
+        return verified_client(user)
 
     return signed_in

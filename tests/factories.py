@@ -24,6 +24,7 @@ from opora.people.enums import IdentifierType, NoIdentifierReason, Sex
 from opora.people.models import Person
 from opora.referrals.domain import ReferralData, register_referral
 from opora.referrals.enums import SourceType
+from tests.signin import app_of
 
 PASSWORD = "opora-test-pass-2026"
 
@@ -57,7 +58,9 @@ class CentreFactory(DjangoModelFactory):
 
 
 class UserFactory(DjangoModelFactory):
-    """A user with the shared test password (`PASSWORD`), set through set_password."""
+    """A user with the shared test password (`PASSWORD`), set through set_password, and an
+    authenticator app (tests/signin.py gives its codes); `two_factor=False` for a user who has not
+    set one up yet."""
 
     class Meta:
         model = User
@@ -69,10 +72,12 @@ class UserFactory(DjangoModelFactory):
     password = PASSWORD
 
     @classmethod
-    def _create(cls, model_class, *args, password=PASSWORD, **kwargs):
+    def _create(cls, model_class, *args, password=PASSWORD, two_factor=True, **kwargs):
         user = model_class(*args, **kwargs)
         user.set_password(password)
         user.save()
+        if two_factor:
+            app_of(user)
         return user
 
 
@@ -191,4 +196,16 @@ def _step(case: Case, to_status: str, *, actor: User, case_manager: User) -> Cas
     else:
         change_status(case, to_status=to_status, actor=actor)
     case.refresh_from_db()
+    return case
+
+
+def put_on_team(case: Case, *users: User) -> Case:
+    """Put case workers on the case's team (need-to-know: only the team and the manager read a
+    case). Written directly: the tests that need it are about something else than the team."""
+    from opora.cases.domain.access import forget_access
+    from opora.cases.models import CaseTeamMember
+
+    for user in users:
+        CaseTeamMember.objects.get_or_create(case=case, user=user)
+    forget_access(case)
     return case

@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from opora.accounts.enums import Role
 
@@ -30,10 +30,47 @@ class AddStaffForm(forms.Form):
         label="Начална парола",
         widget=forms.PasswordInput,
         required=False,
-        help_text="Поне 10 знака; служителят я сменя при първо влизане. Не се попълва за съществуващ профил.",
+        help_text="Поне 12 знака; служителят я сменя при първо влизане. Не се попълва за съществуващ профил.",
     )
 
 
 class MembershipForm(forms.Form):
     role = forms.ChoiceField(label="Роля", choices=Role.choices)
     is_active = forms.BooleanField(label="Активен достъп до центъра", required=False)
+
+
+class CodeForm(forms.Form):
+    """A code from the authenticator app, or one of the recovery codes."""
+
+    code = forms.CharField(
+        label="Код",
+        max_length=40,
+        help_text="6-те цифри от приложението за кодове или един от кодовете за възстановяване.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
+        ),
+        error_messages={"required": "Въведете кода."},
+    )
+
+
+class FirstCodeForm(CodeForm):
+    """The first code from a newly set-up app: six digits only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["code"]
+        field.help_text = "6-те цифри, които приложението показва за „Опора“."
+        field.widget.attrs["inputmode"] = "numeric"
+
+
+class OwnPasswordChangeForm(PasswordChangeForm):
+    """Django's form (old password, policy, the two new ones agree) with Bulgarian messages."""
+
+    error_messages = {
+        "password_mismatch": "Двете нови пароли не съвпадат.",
+        "password_incorrect": "Текущата парола не е вярна.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Текуща парола"

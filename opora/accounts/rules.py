@@ -46,6 +46,8 @@ rules.add_perm("centres.view_capacity", is_member)
 rules.add_perm("centres.edit_centre_profile", is_manager)
 rules.add_perm("accounts.view_staff", is_manager | is_accountant)
 rules.add_perm("accounts.manage_staff", is_manager)
+# A member lost the phone with the authenticator app: the manager removes it (sessions end too).
+rules.add_perm("accounts.reset_two_factor", is_manager)
 
 # People
 rules.add_perm("people.view_person", is_case_worker)
@@ -65,10 +67,13 @@ rules.add_perm("cases.change_status", is_manager)
 rules.add_perm("tasks.view_task", is_case_worker)
 rules.add_perm("tasks.complete_task", is_case_worker)
 
+# Audit: who read and changed what, for the centre's manager only.
+rules.add_perm("audit.view_audit", is_manager)
+
 
 @rules.predicate
 def is_on_case_team(user, case) -> bool:
-    """The case manager or a team member of this case (need-to-know comes in the security issue)."""
+    """The case manager or a team member of this case (who reads a case: cases.domain.access)."""
     if case is None or not getattr(case, "pk", None) or not hasattr(case, "case_manager_id"):
         return False
     if getattr(case, "case_manager_id", None) == user.pk:

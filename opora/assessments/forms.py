@@ -15,6 +15,7 @@ from opora.assessments.sections import (
 )
 from opora.cases.forms import staff_of
 from opora.core.forms import BgDateField
+from opora.core.locking import LockedForm
 
 SECTION_MAX = 20_000
 
@@ -85,10 +86,9 @@ def _section_field(section) -> forms.CharField:
     )
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(LockedForm):
     """Every section, none required: a draft keeps whatever is filled in."""
 
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     assessed_on = BgDateField(
         label="Дата на оценката",
         required=False,

@@ -27,7 +27,6 @@ from opora.assessments.forms import (
     StartAssessmentForm,
     TeamForm,
 )
-from opora.assessments.models import Assessment
 from opora.assessments.sections import (
     ADULT_AGE,
     CHILD_VIEW_GROUP,
@@ -40,6 +39,7 @@ from opora.cases.domain.queries import case_detail
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
 from opora.core.forms import apply_domain_error
+from opora.core.locking import StaleEdit, refresh_revision
 from opora.core.text import is_ascii_digits
 
 
@@ -49,8 +49,7 @@ def detail(request, case_id: int):
     case = case_detail(request.user, request.centre, case_id)
     assessments = assessments_of(case)
     assessment = _chosen(assessments, request.GET.get("n", ""))
-    if assessment is not None:
-        record(actor=request.user, action="assessment.view", obj=assessment)
+    record(actor=request.user, action="assessment.view", obj=assessment or case)
     context = {"case": case, "assessments": assessments, "assessment": assessment, "nav": "cases"}
     if assessment is not None:
         context.update(_reading(case, assessment))
@@ -94,12 +93,14 @@ def edit(request, case_id: int):
         return _no_draft(request, case)
     adult = _is_adult(case, draft)
     form = AssessmentForm(_posted(request), subject_is_adult=adult, initial=_initial(draft))
+    stale = None
     if request.method == "POST" and form.is_valid():
         completing = request.POST.get("action") == "complete"
         try:
             saved = _write_draft(request, draft, form, completing=completing)
         except DomainError as error:
-            _show_errors(form, error, draft)
+            stale = error if isinstance(error, StaleEdit) else None
+            _show_errors(form, error)
         else:
             return _after_write(request, case, saved, completing=completing)
     if request.method == "GET":
@@ -112,8 +113,9 @@ def edit(request, case_id: int):
         "subject_is_adult": adult,
         "age": case.primary_person.age,
         "nav": "cases",
+        "stale": stale,
     }
-    status = 400 if request.method == "POST" else 200
+    status = 409 if stale else 400 if request.method == "POST" else 200
     return render(request, "assessments/edit.html", context, status=status)
 
 
@@ -270,15 +272,14 @@ def _write_draft(request, draft, form, *, completing: bool):
     )
 
 
-def _show_errors(form, error: DomainError, draft) -> None:
+def _show_errors(form, error: DomainError) -> None:
     if isinstance(error, AssessmentErrors):
         for field, message in error.errors.items():
             form.add_error(field if field in form.fields else None, message)
         return
-    if error.field == "revision":
+    if isinstance(error, StaleEdit):
         # The next save knowingly replaces the newer text: carry the current revision.
-        form.data = form.data.copy()
-        form.data["revision"] = str(Assessment.objects.get(pk=draft.pk).revision)
+        refresh_revision(form, error.revision)
         form.add_error(None, error.message)
         return
     apply_domain_error(form, error)

@@ -127,3 +127,16 @@ class ClosureReason(models.TextChoices):
     SERVICE_CLOSED = "service_closed", "Закриване / промяна на услугата"
     OTHER = "other", "Друго (с описание)"
     LEFT_WAITING_LIST = "left_waiting_list", "Отпадане от списъка на чакащите"
+
+
+class AccessRequestStatus(models.TextChoices):
+    """A case worker's request to read a case she is not on the team of (need-to-know)."""
+
+    PENDING = "pending", "Чака решение"
+    GRANTED = "granted", "Разрешен"
+    REFUSED = "refused", "Отказан"
+    REVOKED = "revoked", "Оттеглен"
+
+
+# While a case is still being registered, the person who registered its referral may read it.
+INTAKE_STATUSES = frozenset({CaseStatus.INTAKE, CaseStatus.WAITLISTED})

@@ -9,6 +9,8 @@ from opora.cases.enums import (
     RefusalGround,
 )
 from opora.centres.enums import TargetGroup
+from opora.core.forms import BgDateField
+from opora.core.locking import LockedForm
 
 
 def staff_of(centre, roles):
@@ -100,8 +102,8 @@ class TeamMemberForm(forms.Form):
         self.fields["user"].queryset = staff_of(centre, Role.case_workers())
 
 
-class AssignForm(AcceptForm):
-    pass
+class AssignForm(AcceptForm, LockedForm):
+    """The case manager, with the case's revision when the form was opened (optimistic lock)."""
 
 
 class CasePersonForm(forms.Form):
@@ -119,3 +121,37 @@ class CasePersonForm(forms.Form):
 
 def is_open(status: str) -> bool:
     return status in OPEN_STATUSES
+
+
+# Need-to-know: asking for access to a case and the manager's decision
+
+
+class AccessRequestForm(forms.Form):
+    reason = forms.CharField(
+        label="Защо ви е нужен достъп",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Напр. „Заместваме водещия по време на отпуската му“. Ръководителят ще го прочете.",
+        error_messages={"required": "Напишете защо ви е нужен достъп до случая."},
+    )
+
+
+class GrantAccessForm(forms.Form):
+    expires_on = BgDateField(
+        label="Достъп до (включително)",
+        required=False,
+        help_text="Оставете празно за достъп, докато не го оттеглите.",
+    )
+
+
+class RefuseAccessForm(forms.Form):
+    reason = forms.CharField(
+        label="Причина за отказа",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Напишете защо отказвате достъпа."},
+    )
+
+
+class RevokeAccessForm(forms.Form):
+    """No field: the POST itself is the decision (the button asks for it in plain words)."""

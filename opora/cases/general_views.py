@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from opora.cases.domain.access import readable_people
 from opora.cases.domain.general import (
     close_consultation,
     open_consultation,
@@ -20,12 +21,11 @@ from opora.cases.models import Case
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
 from opora.core.forms import apply_domain_error
-from opora.people.domain.queries import people_of
 
 
 @centre_view("cases.open_consultation")
 def open_for_person(request, person_id: int):
-    person = get_object_or_404(people_of(request.centre), pk=person_id)
+    person = get_object_or_404(readable_people(request.user, request.centre), pk=person_id)
     form = OpenConsultationForm(_posted(request), centre=request.centre)
     if request.method == "POST" and form.is_valid():
         try:

@@ -3,6 +3,7 @@ from django.db import models
 
 from opora.cases.enums import (
     OCCUPYING_STATUSES,
+    AccessRequestStatus,
     CasePersonRole,
     CaseStatus,
     ClosureReason,
@@ -164,3 +165,58 @@ class WaitingListEntry(models.Model):
 
     def __str__(self) -> str:
         return f"Чакащ: {self.case}"
+
+
+class CaseAccessRequest(models.Model):
+    """A case worker asks to read a case she is not on the team of; the manager decides.
+
+    A granted request is the access grant: it lets its requester read the case until
+    `expires_on` (inclusive) or until the manager revokes it.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="access_requests")
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_access_requests"
+    )
+    reason = models.TextField("защо ви е нужен достъп")
+    status = models.CharField(
+        "статус", max_length=20, choices=AccessRequestStatus, default=AccessRequestStatus.PENDING
+    )
+    requested_at = models.DateTimeField("поискан на")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("решен на", null=True, blank=True)
+    decision_note = models.TextField("мотиви", blank=True)
+    expires_on = models.DateField("достъп до (включително)", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField("оттеглен на", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "искане за достъп до случай"
+        verbose_name_plural = "искания за достъп до случаи"
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "requester"],
+                condition=models.Q(status="pending"),
+                name="case_access_one_pending",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["requester", "status"], name="case_access_requester_idx"),
+            models.Index(fields=["case", "status"], name="case_access_case_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Достъп до {self.case}: {self.requester} ({self.get_status_display()})"

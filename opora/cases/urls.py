@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opora.cases import views
+from opora.cases import access_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -14,4 +14,22 @@ urlpatterns = [
     path("<int:case_id>/case-manager/", views.assign, name="assign"),
     path("<int:case_id>/team/", views.add_team, name="add_team"),
     path("<int:case_id>/people/", views.add_person, name="add_person"),
+    # Need-to-know: asking for access to a case outside one's team, and the manager's decisions
+    path("<int:case_id>/access/", access_views.request_access, name="request_access"),
+    path("access-requests/", access_views.access_requests_page, name="access_requests"),
+    path(
+        "access-requests/<int:access_request_id>/grant/",
+        access_views.grant_access,
+        name="grant_access",
+    ),
+    path(
+        "access-requests/<int:access_request_id>/refuse/",
+        access_views.refuse_access,
+        name="refuse_access",
+    ),
+    path(
+        "access-requests/<int:access_request_id>/revoke/",
+        access_views.revoke_access,
+        name="revoke_access",
+    ),
 ]

@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from opora.audit.domain import record
+from opora.cases.access_views import no_access_page
 from opora.cases.domain import case as case_domain
 from opora.cases.domain import intake
+from opora.cases.domain.access_requests import grants_in_force, pending_requests
 from opora.cases.domain.capacity import capacity_of
 from opora.cases.domain.queries import (
     CaseFilters,
@@ -31,6 +34,7 @@ from opora.cases.forms import (
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
 from opora.core.forms import apply_domain_error
+from opora.core.locking import StaleEdit
 from opora.core.text import is_ascii_digits
 from opora.people.models import Relation
 
@@ -84,15 +88,20 @@ def waiting_list_page(request):
 
 @centre_view("cases.view_case")
 def detail(request, case_id: int):
-    case = case_detail(request.user, request.centre, case_id)
+    try:
+        case = case_detail(request.user, request.centre, case_id)
+    except Http404:
+        # A case of the centre outside the user's need-to-know: a 403 that offers to ask for access.
+        return no_access_page(request, case_id)
     record(actor=request.user, action="case.view", obj=case)
     return _render_detail(request, case)
 
 
-def _render_detail(request, case, status=200, **forms):
+def _render_detail(request, case, status=200, stale=None, **forms):
     centre = request.centre
     context = {
         "case": case,
+        "stale": stale,
         "capacity": capacity_of(centre),
         "nav": "cases",
         "occupying": OCCUPYING_STATUSES,
@@ -101,12 +110,18 @@ def _render_detail(request, case, status=200, **forms):
         "refuse_form": forms.get("refuse_form") or RefuseForm(),
         "leave_form": forms.get("leave_form") or LeaveWaitingListForm(),
         "assign_form": forms.get("assign_form")
-        or AssignForm(centre=centre, initial={"case_manager": case.case_manager_id}),
+        or AssignForm(
+            centre=centre,
+            initial={"case_manager": case.case_manager_id, "revision": case.revision},
+        ),
         "team_form": forms.get("team_form") or TeamMemberForm(centre=centre),
         "person_form": forms.get("person_form")
         or CasePersonForm(candidates=_relatives_not_on_case(case)),
         "open_action": next(iter(forms), None) or _requested_action(request),
     }
+    if request.user.has_perm("cases.decide_case_access", centre):
+        context["access_grants"] = grants_in_force(centre, case=case)
+        context["access_pending"] = [r for r in pending_requests(centre) if r.case_id == case.pk]
     if case.status == CaseStatus.WAITLISTED:
         context["waiting_position"] = waiting_position(case)
     if case.status in (CaseStatus.INTAKE, CaseStatus.WAITLISTED):
@@ -157,15 +172,18 @@ def _case_action(permission: str, form_name: str):
         def view(request, case_id: int):
             case = case_detail(request.user, request.centre, case_id)
             form, run = build(request, case)
+            stale = None
             if form.is_valid():
                 try:
                     message = run(form.cleaned_data)
                 except DomainError as error:
+                    stale = error if isinstance(error, StaleEdit) else None
                     apply_domain_error(form, error)
                 else:
                     messages.success(request, message)
                     return redirect("cases:detail", centre=request.centre.slug, case_id=case.pk)
-            return _render_detail(request, case, status=400, **{form_name: form})
+            status = 409 if stale else 400
+            return _render_detail(request, case, status=status, stale=stale, **{form_name: form})
 
         view.__name__ = build.__name__
         return view
@@ -224,7 +242,12 @@ def assign(request, case):
     form = AssignForm(request.POST, centre=request.centre)
 
     def run(data):
-        case_domain.assign_case_manager(case, actor=request.user, case_manager=data["case_manager"])
+        case_domain.assign_case_manager(
+            case,
+            actor=request.user,
+            case_manager=data["case_manager"],
+            expected_revision=data["revision"],
+        )
         return f"Водещ на случая вече е {data['case_manager']}."
 
     return form, run

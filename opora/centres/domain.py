@@ -4,13 +4,15 @@ from opora.audit.domain import record
 from opora.centres.models import Centre, CentreSettings
 
 PROFILE_FIELDS = (
-    "name", "municipality", "address", "phone", "email", "opened_on", "founding_decision",
-    "description", "principles", "services", "target_groups", "capacity",
+    "name", "municipality", "address", "location_note", "phone", "email", "working_hours",
+    "opened_on", "founding_decision", "description", "goals", "principles", "how_to_apply",
+    "services", "target_groups", "services_free_and_confidential", "capacity",
 )  # fmt: skip
 SETTINGS_FIELDS = (
     "assessment_deadline", "assessment_deadline_count", "review_interval_months",
     "general_access_limit_months", "referrer_report_interval_months",
     "notification_deadline_hours", "follow_up_months", "workload_standard",
+    "unusual_access_cases", "unusual_access_minutes", "idle_timeout_minutes",
 )  # fmt: skip
 
 

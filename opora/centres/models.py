@@ -19,6 +19,27 @@ class Centre(models.Model):
     principles = models.TextField("принципи", blank=True)
     services = models.JSONField("предлагани услуги", default=list, blank=True)
     target_groups = models.JSONField("целеви групи", default=list, blank=True)
+    # The public page (/centres/<slug>/) shows these as the centre wrote them; none is invented.
+    goals = models.TextField("цели и задачи", blank=True)
+    how_to_apply = models.TextField(
+        "как да ползвате услугите",
+        blank=True,
+        help_text="Кой насочва към центъра и как човек може да се обърне сам.",
+    )
+    working_hours = models.CharField(
+        "работно време",
+        max_length=200,
+        blank=True,
+        help_text="Напр. „понеделник – петък, 8:30 – 17:00“.",
+    )
+    location_note = models.CharField(
+        "как да ни намерите", max_length=300, blank=True, help_text="Ориентир към адреса."
+    )
+    services_free_and_confidential = models.BooleanField(
+        "услугите са безплатни и поверителни",
+        default=False,
+        help_text="Отбележете само ако е вярно: тогава публичната страница го казва.",
+    )
     capacity = models.PositiveIntegerField(
         "капацитет (работещи случая)", validators=[MinValueValidator(1), MaxValueValidator(10000)]
     )

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 
 from opora.accounts.enums import Role
 from opora.accounts.models import Membership
+from opora.cases.domain.access_requests import pending_requests
 from opora.cases.domain.capacity import capacity_of
 from opora.cases.domain.queries import counts_by_status, my_cases, new_referrals, waiting_list
 from opora.cases.enums import CaseStatus
@@ -13,7 +14,7 @@ from opora.centres.forms import CentreProfileForm, CentreSettingsForm
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
 from opora.core.forms import apply_domain_error
-from opora.tasks.domain import open_tasks
+from opora.tasks.domain import open_tasks_of
 
 
 @centre_view("centres.open_centre")
@@ -22,7 +23,9 @@ def dashboard(request):
     context = {"nav": "home", "capacity": capacity_of(centre)}
     if user.has_perm("cases.view_case", centre):
         context["my_cases"] = my_cases(user, centre, limit=30)
-        context["tasks"] = list(open_tasks(centre)[:20])
+        context["tasks"] = list(open_tasks_of(user, centre)[:20])
+    if user.has_perm("cases.decide_case_access", centre):
+        context["access_requests"] = pending_requests(centre)
     if user.has_perm("cases.view_waiting_list", centre):
         context["waiting"] = waiting_list(centre)
         context["new_referrals"] = new_referrals(user, centre)

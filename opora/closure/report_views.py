@@ -38,6 +38,7 @@ PERMISSION = "closure.manage_reports"
 @centre_view("cases.view_case")
 def case_reports(request, case_id: int):
     case = case_for(request, case_id, PERMISSION)
+    record(actor=request.user, action="referrer_report.list.view", obj=case)
     return _render_case_reports(request, case, _add_form(request))
 
 

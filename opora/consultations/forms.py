@@ -8,10 +8,17 @@ from opora.consultations.domain.queries import specialists_of
 from opora.consultations.domain.weeks import Week
 from opora.consultations.enums import MAX_DURATION_MINUTES, SessionKind
 from opora.core.forms import BgDateField
+from opora.core.sensitivity import Sensitivity
 from opora.plans.domain.queries import goals_in_force
 from opora.plans.enums import Setting
 
 DEFAULT_DURATION = 50
+# The levels in plain words for the session form (opora.core.sensitivity).
+SENSITIVITY_CHOICES = [
+    (Sensitivity.TEAM, "Екипът по случая и ръководителят"),
+    (Sensitivity.PSYCHOLOGISTS, "Терапевтични бележки — само психолозите по случая"),
+    (Sensitivity.MANAGER, "Само ръководителят на центъра"),
+]
 
 
 class StaffChoiceField(forms.ModelChoiceField):
@@ -118,10 +125,22 @@ class SessionForm(forms.Form):
         label="Бележки от срещата",
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Поверително: вижда се само от работещите по случаи.",
+        help_text="Поверително: кой го вижда, избирате по-долу.",
     )
     next_steps = forms.CharField(
         label="Следващи стъпки", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    sensitivity = forms.ChoiceField(
+        label="Кой може да чете бележките",
+        choices=SENSITIVITY_CHOICES,
+        initial=Sensitivity.TEAM,
+        required=False,  # left out: the team, as before the levels existed
+        widget=forms.RadioSelect,
+        help_text=(
+            "Терапевтични бележки — само психолозите по случая. Останалите от екипа виждат само, "
+            "че срещата е състояла (дата, вид, кой), без текста."
+        ),
+        error_messages={"invalid_choice": "Изберете кой може да чете бележките."},
     )
 
     def __init__(self, *args, case, centre, mode: str, **kwargs):
@@ -152,6 +171,7 @@ class SessionForm(forms.Form):
             goal=data["goal"],
             notes=data["notes"],
             next_steps=data.get("next_steps", ""),
+            sensitivity=data.get("sensitivity") or Sensitivity.TEAM,
         )
 
 
@@ -170,6 +190,7 @@ def initial_from(session) -> dict:
         "goal": session.goal_id,
         "notes": session.notes,
         "next_steps": session.next_steps,
+        "sensitivity": session.sensitivity,
     }
 
 
@@ -214,3 +235,9 @@ class DiaryForm(forms.Form):
         if text and Week.parse(text) is None:
             raise forms.ValidationError("Въведете седмица във вида 2026-W05.")
         return text
+
+
+class TimelineSearchForm(forms.Form):
+    """?q= on the case timeline: words to find in the entries the reader may see."""
+
+    q = forms.CharField(label="Търсене в бележките и събитията", required=False, max_length=200)

@@ -13,6 +13,7 @@ from opora.consultations.enums import (
     SessionKind,
     SessionStatus,
 )
+from opora.core.sensitivity import Sensitivity
 from opora.plans.enums import Setting
 from opora.plans.models import Goal
 
@@ -62,6 +63,11 @@ class Session(models.Model):
     goal_title = models.CharField("цел от ИПП", max_length=300, blank=True)
     notes = models.TextField("бележки от срещата", blank=True)
     next_steps = models.TextField("следващи стъпки", blank=True)
+    # Who inside the centre may read the notes, next steps and status note (need-to-know); the
+    # fact of the session (date, kind, who) stays visible to everyone who reads the case.
+    sensitivity = models.CharField(
+        "кой вижда бележките", max_length=20, choices=Sensitivity, default=Sensitivity.TEAM
+    )
     status_note = models.TextField("причина / бележка за статуса", blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
     status_changed_by = models.ForeignKey(

@@ -41,7 +41,18 @@ def _event(session: Session, slug: str, now) -> TimelineEvent:
         detail=_detail(session),
         url=reverse("consultations:detail", kwargs={"centre": slug, "session_id": session.pk}),
         actor=session.lead.get_full_name() or session.lead.username,
+        note=_note(session),
+        sensitivity=session.sensitivity,
+        authors=(session.created_by_id, session.lead_id),
+        public_detail=f"{session.duration_minutes} мин",
     )
+
+
+def _note(session: Session) -> str:
+    parts = [session.notes]
+    if session.next_steps:
+        parts.append(f"Следващи стъпки: {session.next_steps}")
+    return "\n".join(p for p in parts if p)
 
 
 def _detail(session: Session) -> str:

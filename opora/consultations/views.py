@@ -10,17 +10,33 @@ from django.views.decorators.http import require_POST
 
 from opora.accounts.enums import Role
 from opora.audit.domain import record
+from opora.cases.domain.access import readable_levels
 from opora.cases.domain.queries import case_detail
 from opora.consultations.domain import sessions as domain
 from opora.consultations.domain.checks import needs_contract_notice, why_no_session
-from opora.consultations.domain.queries import day_list, diary, session_in, sessions_of
+from opora.consultations.domain.queries import (
+    RESTRICTED,
+    day_list,
+    diary,
+    session_in,
+    sessions_of,
+    with_diary_access,
+    with_note_access,
+)
 from opora.consultations.domain.weeks import DAY_NAMES, Week
 from opora.consultations.enums import SessionKind, SessionStatus
-from opora.consultations.forms import CancelForm, DiaryForm, NoShowForm, SessionForm, initial_from
+from opora.consultations.forms import (
+    CancelForm,
+    DiaryForm,
+    NoShowForm,
+    SessionForm,
+    TimelineSearchForm,
+    initial_from,
+)
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
 from opora.core.forms import apply_domain_error
-from opora.core.timeline import case_timeline
+from opora.core.timeline import case_timeline, search_events
 
 # The kind a specialist most often logs, by role.
 USUAL_KIND = {
@@ -35,9 +51,10 @@ USUAL_KIND = {
 @centre_view("consultations.view_sessions")
 def case_sessions(request, case_id: int):
     case = case_detail(request.user, request.centre, case_id)
+    record(actor=request.user, action="session.list.view", obj=case)
     context = {
         "case": case,
-        "sessions": sessions_of(case),
+        "sessions": with_note_access(request.user, case, sessions_of(case)),
         "today": timezone.localdate(),
         "nav": "cases",
     }
@@ -75,15 +92,23 @@ def plan_session(request, case_id: int):
 @centre_view("consultations.view_sessions")
 def session_detail(request, session_id: int):
     session = session_in(request.user, request.centre, session_id)
-    record(actor=request.user, action="session.view", obj=session)
+    with_note_access(request.user, session.case, [session])
+    record(
+        actor=request.user,
+        action="session.view",
+        obj=session,
+        changes={} if session.notes_visible else {"notes": "restricted"},
+    )
     return _render_detail(request, session)
 
 
 @centre_view("consultations.view_sessions")
 def edit_session(request, session_id: int):
-    session = session_in(request.user, request.centre, session_id)
-    case = _case_to_write(request, session.case_id)
+    session = _session_to_write(request, session_id)
+    case = session.case
     mode = "plan" if session.is_planned else "log"
+    if request.method == "GET":
+        record(actor=request.user, action="session.edit.view", obj=session)
 
     def save(data):
         domain.update_session(session, actor=request.user, data=data)
@@ -101,8 +126,8 @@ def edit_session(request, session_id: int):
 @centre_view("consultations.view_sessions")
 def hold_session(request, session_id: int):
     """Log a planned session as held, starting from what was planned."""
-    session = session_in(request.user, request.centre, session_id)
-    case = _case_to_write(request, session.case_id)
+    session = _session_to_write(request, session_id)
+    case = session.case
 
     def save(data):
         domain.record_session(case, actor=request.user, data=data, planned=session)
@@ -119,8 +144,7 @@ def hold_session(request, session_id: int):
 @centre_view("consultations.view_sessions")
 @require_POST
 def cancel_session(request, session_id: int):
-    session = session_in(request.user, request.centre, session_id)
-    _case_to_write(request, session.case_id)
+    session = _session_to_write(request, session_id)
     form = CancelForm(request.POST)
     if form.is_valid():
         try:
@@ -136,8 +160,7 @@ def cancel_session(request, session_id: int):
 @centre_view("consultations.view_sessions")
 @require_POST
 def no_show(request, session_id: int):
-    session = session_in(request.user, request.centre, session_id)
-    _case_to_write(request, session.case_id)
+    session = _session_to_write(request, session_id)
     form = NoShowForm(request.POST)
     if form.is_valid():
         try:
@@ -156,13 +179,26 @@ def no_show(request, session_id: int):
 @centre_view("consultations.view_sessions")
 def timeline(request, case_id: int):
     case = case_detail(request.user, request.centre, case_id)
-    record(actor=request.user, action="case.timeline.view", obj=case)
-    events = case_timeline(case)
+    search = TimelineSearchForm(request.GET or None)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    record(
+        actor=request.user,
+        action="case.timeline.view",
+        obj=case,
+        changes={"search": True} if query else {},
+    )
+    levels = readable_levels(request.user, case)
+    events = case_timeline(case, reader=request.user, levels=levels)
+    if query:
+        events = search_events(events, query)
     now = timezone.now()
     context = {
         "case": case,
         "upcoming": _by_day([e for e in events if e.at > now]),
         "days": _by_day([e for e in events if e.at <= now]),
+        "search": search,
+        "query": query,
+        "found": len(events),
         "printed_at": now,
         "nav": "cases",
     }
@@ -178,7 +214,9 @@ def calendar(request):
     week = Week.parse(data.get("week") or "") or Week.containing(
         data.get("date") or timezone.localdate()
     )
-    sessions = diary(request.centre, staff, week.monday, week.sunday)
+    sessions = with_diary_access(
+        request.user, request.centre, diary(request.centre, staff, week.monday, week.sunday)
+    )
     today = timezone.localdate()
     days = [
         {"date": d, "name": DAY_NAMES[d.weekday()], "is_today": d == today,
@@ -197,7 +235,9 @@ def calendar(request):
 def day(request):
     form, staff, data = _diary_form(request)
     chosen = data.get("date") or timezone.localdate()
-    sessions = day_list(request.centre, staff, chosen)
+    sessions = with_diary_access(
+        request.user, request.centre, day_list(request.centre, staff, chosen)
+    )
     record(
         actor=request.user,
         action="calendar.day_list.view",
@@ -222,6 +262,15 @@ def _case_to_write(request, case_id: int):
     if not request.user.has_perm("consultations.log_session", case):
         raise PermissionDenied("Срещи по случая записват водещият, екипът и управителят.")
     return case
+
+
+def _session_to_write(request, session_id: int):
+    """A session the user may change: its case's log (else 403) and its notes (else 403)."""
+    session = session_in(request.user, request.centre, session_id)
+    session.case = _case_to_write(request, session.case_id)
+    if not with_note_access(request.user, session.case, [session])[0].notes_visible:
+        raise PermissionDenied(f"{RESTRICTED}: срещата променя само който може да чете бележката.")
+    return session
 
 
 def _new_initial(request, case, *, today: bool) -> dict:

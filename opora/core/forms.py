@@ -1,6 +1,7 @@
 from django import forms
 
 from opora.core.errors import DomainError, NeedsConfirmation
+from opora.core.locking import StaleEdit, refresh_revision
 
 
 class BgDateInput(forms.DateInput):
@@ -27,6 +28,11 @@ def apply_domain_error(form: forms.Form, error: DomainError) -> None:
         for warning in error.warnings:
             form.add_error(None, warning)
         form.needs_confirmation = True
+        return
+    if isinstance(error, StaleEdit):
+        # The user's input stays; a second save, after reading the current values, goes through.
+        refresh_revision(form, error.revision)
+        form.add_error(None, error.message)
         return
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)

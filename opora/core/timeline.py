@@ -8,14 +8,28 @@ Each provider must run a fixed number of queries, whatever the number of its row
 
 import importlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from django.urls import reverse
 from django.utils import timezone
 
+from opora.core.sensitivity import Sensitivity
+from opora.core.text import query_terms, search_key
+
 # The apps that may contribute events, in the order of the work on a case.
-PROVIDER_APPS = ["assessments", "plans", "consultations", "reviews", "closure", "deadlines"]
+PROVIDER_APPS = [
+    "assessments",
+    "plans",
+    "consultations",
+    "reviews",
+    "closure",
+    "deadlines",
+    "groups",
+]
+
+
+RESTRICTED_NOTE = "Бележката е с ограничен достъп"
 
 
 @dataclass(frozen=True)
@@ -26,15 +40,55 @@ class TimelineEvent:
     detail: str = ""
     url: str = ""
     actor: str = ""
+    # A note (e.g. a session's) with a sensitivity level (opora.core.sensitivity): a reader
+    # without that level, who did not write it (`authors`: user ids), sees the event with
+    # `public_detail` instead of `detail`, no `note`, and `restricted` set.
+    note: str = ""
+    sensitivity: str = ""
+    authors: tuple[int, ...] = ()
+    public_detail: str = ""
+    restricted: bool = False
+
+    @property
+    def text(self) -> str:
+        """Everything the reader sees of the event, for the search."""
+        return " ".join((self.title, self.detail, self.note, self.actor))
 
 
-def case_timeline(case) -> list[TimelineEvent]:
-    """All events of the case, newest first (future events, such as planned sessions, on top)."""
+def case_timeline(case, *, reader=None, levels=None) -> list[TimelineEvent]:
+    """All events of the case, newest first (future events, such as planned sessions, on top).
+
+    `levels` are the sensitivity levels the reader may see (`cases.domain.access.readable_levels`);
+    without them only the team's level is shown. The notes of any other level are replaced by
+    the fact that the event took place, unless `reader` wrote them.
+    """
+    visible = frozenset(levels) if levels is not None else frozenset({Sensitivity.TEAM})
+    reader_id = getattr(reader, "pk", None)
     events = [*status_events(case), *referral_events(case), *task_events(case)]
     for provider in providers():
         events.extend(provider(case))
-    events = [_with_aware_time(event) for event in events]
+    events = [_for_reader(_with_aware_time(event), visible, reader_id) for event in events]
     return sorted(events, key=lambda event: event.at, reverse=True)
+
+
+def search_events(events: list[TimelineEvent], query: str) -> list[TimelineEvent]:
+    """The events whose visible text has every word of the query at the start of a word.
+
+    Folded in Python on both sides (`core.text`), so Cyrillic, Latin and any letter case match
+    on SQLite as on PostgreSQL; restricted notes are already gone, so they are never found.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return events
+    return [e for e in events if all(term in search_key(e.text) for term in terms)]
+
+
+def _for_reader(event: TimelineEvent, visible: frozenset, reader_id) -> TimelineEvent:
+    if not event.sensitivity or event.sensitivity in visible:
+        return event
+    if reader_id is not None and reader_id in event.authors:
+        return event
+    return replace(event, detail=event.public_detail, note="", restricted=True)
 
 
 def providers() -> list:
@@ -112,4 +166,4 @@ def _with_aware_time(event: TimelineEvent) -> TimelineEvent:
         at = timezone.make_aware(at)
     if at is event.at:
         return event
-    return TimelineEvent(at, event.kind, event.title, event.detail, event.url, event.actor)
+    return replace(event, at=at)

@@ -15,6 +15,13 @@ class DeadlineKind(models.TextChoices):
     CLOSURE_APPROVAL = "closure_approval", "Одобряване на приключването"
     FOLLOW_UP = "follow_up", "Проследяване след приключване"
     NOTIFY = "notify", "Уведомяване"
+    # Foster care and adoption (opora.fostering): deadlines of a candidate or an adopter family.
+    CANDIDATE_ASSESSMENT = (
+        "candidate_assessment",
+        "Край на оценката на кандидат за приемно семейство",
+    )
+    PLACEMENT_REVIEW = "placement_review", "Преглед на дългосрочно настаняване"
+    ADOPTER_FOLLOW_UP = "adopter_follow_up", "Подкрепа след осиновяване"
 
 
 # Deadlines that wait for the centre's manager: created with no responsible user, they belong to

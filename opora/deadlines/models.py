@@ -1,3 +1,6 @@
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -7,16 +10,47 @@ from opora.cases.models import Case
 from opora.centres.models import Centre
 from opora.deadlines.enums import APPROVAL_KINDS, DeadlineKind
 
+# The subjects a deadline may belong to, and the field of each that names who leads it.
+SUBJECT_FIELDS = {"case": "case_manager", "candidate": "worker", "adopter": "worker"}
+_OPEN = Q(done_at__isnull=True, cancelled_at__isnull=True)
+
+
+def _exactly_one_subject() -> Q:
+    alone = (
+        Q(**{f"{name}__isnull": False})
+        & Q(**{f"{other}__isnull": True for other in SUBJECT_FIELDS if other != name})
+        for name in SUBJECT_FIELDS
+    )
+    return reduce(operator.or_, alone)
+
 
 class Deadline(models.Model):
-    """A dated duty on a case, kept by the domain function that creates or fulfils its source.
+    """A dated duty, kept by the domain function that creates or fulfils its source.
 
-    `source` names the record it belongs to (e.g. "plans.planversion:12") so that the same kind of
-    deadline can exist once per source (one per information request, one per plan review …).
+    It belongs to exactly one subject: a case, a foster-care candidate or a family of prospective
+    adopters (`SUBJECT_FIELDS`). `source` names the record it belongs to (e.g.
+    "plans.planversion:12") so that the same kind of deadline can exist once per source (one per
+    information request, one per plan review …).
     """
 
     centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="deadlines")
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, null=True, blank=True, related_name="deadlines"
+    )
+    candidate = models.ForeignKey(
+        "fostering.Candidate",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+    )
+    adopter = models.ForeignKey(
+        "fostering.AdopterFamily",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+    )
     kind = models.CharField("вид", max_length=30, choices=DeadlineKind)
     source = models.CharField(max_length=80, blank=True)
     title = models.CharField("срок", max_length=250)
@@ -42,11 +76,24 @@ class Deadline(models.Model):
         verbose_name_plural = "срокове"
         ordering = ["due_on", "id"]
         constraints = [
+            models.CheckConstraint(
+                condition=_exactly_one_subject(), name="deadline_exactly_one_subject"
+            ),
             models.UniqueConstraint(
                 fields=["case", "kind", "source"],
-                condition=Q(done_at__isnull=True, cancelled_at__isnull=True),
+                condition=_OPEN,
                 name="deadline_one_open_per_source",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["candidate", "kind", "source"],
+                condition=_OPEN,
+                name="deadline_candidate_one_open",
+            ),
+            models.UniqueConstraint(
+                fields=["adopter", "kind", "source"],
+                condition=_OPEN,
+                name="deadline_adopter_one_open",
+            ),
         ]
         indexes = [
             models.Index(
@@ -72,11 +119,28 @@ class Deadline(models.Model):
         return self.responsible_id is None and self.kind in APPROVAL_KINDS
 
     @property
+    def subject(self):
+        """The case, candidate or adopter family the deadline belongs to."""
+        return next(getattr(self, name) for name in SUBJECT_FIELDS if getattr(self, f"{name}_id"))
+
+    @property
+    def lead_id(self) -> int | None:
+        """The case manager of the case, or the worker who leads the candidate or adopters."""
+        return next(
+            getattr(getattr(self, name), f"{lead}_id")
+            for name, lead in SUBJECT_FIELDS.items()
+            if getattr(self, f"{name}_id")
+        )
+
+    @property
     def owner(self):
-        """Who answers for it: the named user, else the case manager (None for the managers)."""
+        """Who answers for it: the named user, else the subject's lead (None for the managers)."""
         if self.responsible_id is not None:
             return self.responsible
-        return None if self.waits_for_managers else self.case.case_manager
+        if self.waits_for_managers:
+            return None
+        name = next(name for name in SUBJECT_FIELDS if getattr(self, f"{name}_id"))
+        return getattr(getattr(self, name), SUBJECT_FIELDS[name])
 
     @property
     def owner_label(self) -> str:

@@ -1,7 +1,8 @@
 """Named reads of deadlines. Each starts from the centre, so another centre's rows never appear.
 
 Who answers for a deadline: the named `responsible` user; with nobody named, every manager of the
-centre for the approvals (APPROVAL_KINDS) and the case manager for everything else.
+centre for the approvals (APPROVAL_KINDS) and, for everything else, whoever leads its subject: the
+case manager of a case, the worker of a foster-care candidate or of a family of adopters.
 """
 
 from dataclasses import dataclass
@@ -10,12 +11,15 @@ from datetime import date, datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.db.models import BigIntegerField, Count, F, Q, QuerySet, Value, When
 from django.db.models import Case as Choose
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from opora.accounts.enums import Role
 from opora.accounts.roles import role_in
+from opora.cases.domain.access import readable_cases
 from opora.deadlines.enums import APPROVAL_KINDS
-from opora.deadlines.models import Deadline
+from opora.deadlines.models import SUBJECT_FIELDS, Deadline
+from opora.tasks.domain import visible_tasks
 from opora.tasks.models import Task
 
 # How many days ahead "this week" looks, besides the rest of the current Monday–Sunday week.
@@ -24,9 +28,24 @@ WEEK_AHEAD_DAYS = 7
 MANAGERS = 0
 
 
+# The rows every list of deadlines shows: the subject, who leads it and who is named.
+_SUBJECT_ROWS = (
+    "case__primary_person",
+    "case__case_manager",
+    "candidate__worker",
+    "adopter__worker",
+)
+# Where each subject's page is, for the link on a row: (URL name, label).
+_SUBJECT_PAGES = {
+    "case": ("cases:detail", None),
+    "candidate": ("fostering:candidate", "Приемна грижа"),
+    "adopter": ("fostering:adopter", "Осиновяване"),
+}
+
+
 def open_deadlines(centre) -> QuerySet[Deadline]:
     return Deadline.objects.filter(centre=centre, done_at=None, cancelled_at=None).select_related(
-        "case__primary_person", "case__case_manager", "responsible"
+        *_SUBJECT_ROWS, "responsible"
     )
 
 
@@ -57,8 +76,19 @@ def duties_of(user, centre) -> Q:
 
 
 def _named_or_led_by(user) -> Q:
-    led = Q(responsible__isnull=True, case__case_manager=user) & ~Q(kind__in=APPROVAL_KINDS)
+    leads = Q()
+    for subject, lead in SUBJECT_FIELDS.items():
+        leads |= Q(**{f"{subject}__{lead}": user})
+    led = Q(responsible__isnull=True) & leads & ~Q(kind__in=APPROVAL_KINDS)
     return Q(responsible=user) | led
+
+
+def _lead_ids():
+    """The id of whoever leads the deadline's subject (one of them is set, the others are null)."""
+    return Coalesce(
+        *(F(f"{subject}__{lead}_id") for subject, lead in SUBJECT_FIELDS.items()),
+        output_field=BigIntegerField(),
+    )
 
 
 def week_horizon(today: date) -> date:
@@ -88,6 +118,10 @@ class DutyRow:
     warning: bool = False
     due_at: datetime | None = None
     task_id: int | None = None
+    # The page of the case, candidate or adopter family the duty belongs to.
+    link_name: str = ""
+    link_id: int | None = None
+    link_label: str = ""
 
     @property
     def is_overdue(self) -> bool:
@@ -96,16 +130,26 @@ class DutyRow:
 
 def deadline_row(deadline: Deadline, today: date) -> DutyRow:
     warn = deadline.warn_from is not None and deadline.warn_from <= today
+    subject = deadline.subject
+    link_name, label = _SUBJECT_PAGES[_subject_field(deadline)]
+    case = deadline.case if deadline.case_id else None
     return DutyRow(
         due_on=deadline.due_on,
         kind=deadline.get_kind_display(),
         title=deadline.title,
-        case=deadline.case,
-        person_name=deadline.case.primary_person.full_name,
+        case=case,
+        person_name=case.primary_person.full_name if case else subject.name,
         responsible=deadline.owner_label,
         days_overdue=days_late(deadline.due_on, today),
         warning=warn or deadline.due_on <= today + timedelta(days=WEEK_AHEAD_DAYS),
+        link_name=link_name,
+        link_id=subject.pk,
+        link_label=case.number if case else label,
     )
+
+
+def _subject_field(deadline: Deadline) -> str:
+    return next(name for name in SUBJECT_FIELDS if getattr(deadline, f"{name}_id"))
 
 
 def task_row(task: Task) -> DutyRow:
@@ -119,6 +163,9 @@ def task_row(task: Task) -> DutyRow:
         person_name=task.case.primary_person.full_name if task.case else "",
         responsible=(assignee.get_full_name() or assignee.username) if assignee else "Екипът",
         task_id=task.pk,
+        link_name="cases:detail" if task.case else "",
+        link_id=task.case_id,
+        link_label=task.case.number if task.case else "",
     )
 
 
@@ -153,6 +200,8 @@ def my_work(user, centre, today: date) -> MyWork:
     if is_manager:
         relevant |= Q(kind__in=APPROVAL_KINDS)  # the whole queue of approvals, however far
     deadlines = open_deadlines(centre).filter(duties_of(user, centre)).filter(relevant)
+    # Need-to-know: a case's deadline shows only to whom reads the case.
+    deadlines = deadlines.filter(Q(case__isnull=True) | Q(case__in=readable_cases(user, centre)))
     sections: dict[str, list[DutyRow]] = {
         "overdue": [],
         "this_week": [],
@@ -188,7 +237,8 @@ def open_tasks_for(user, centre) -> QuerySet[Task]:
     if role_in(user, centre.pk) not in Role.case_workers():
         return Task.objects.none()
     return (
-        Task.objects.filter(centre=centre, done_at__isnull=True)
+        visible_tasks(user, centre)
+        .filter(done_at__isnull=True)
         .filter(Q(assignee__isnull=True) | Q(assignee=user))
         .select_related("case__primary_person", "assignee")
         .order_by("due_at", "id")
@@ -210,7 +260,7 @@ def _owner_key():
     return Choose(
         When(responsible__isnull=False, then=F("responsible_id")),
         When(kind__in=APPROVAL_KINDS, then=Value(MANAGERS)),
-        default=F("case__case_manager_id"),
+        default=_lead_ids(),
         output_field=BigIntegerField(),
     )
 
@@ -285,7 +335,7 @@ def people_to_filter_by(centre) -> QuerySet:
         memberships__role__in=Role.case_workers(),
     )
     named = Q(pk__in=open_ones.values("responsible_id"))
-    leading = Q(pk__in=open_ones.values("case__case_manager_id"))
+    leading = Q(pk__in=open_ones.annotate(lead=_lead_ids()).values("lead"))
     return (
         get_user_model()
         .objects.filter(staff | named | leading)
@@ -309,15 +359,27 @@ class CaseDeadlines:
 
 def case_deadlines(case, today: date, *, fulfilled: int = 5) -> CaseDeadlines:
     """The case's open deadlines and the last few met, in two queries."""
+    return subject_deadlines(today, case=case, fulfilled=fulfilled)
+
+
+def subject_deadlines(
+    today: date, *, fulfilled: int = 5, case=None, candidate=None, adopter=None
+) -> CaseDeadlines:
+    """The open deadlines of a case, candidate or adopter family and the last few met (2 queries)."""
+    field, subject = next(
+        (name, obj)
+        for name, obj in (("case", case), ("candidate", candidate), ("adopter", adopter))
+        if obj is not None
+    )
     open_ones = list(
-        Deadline.objects.filter(case=case, done_at=None, cancelled_at=None)
+        Deadline.objects.filter(**{field: subject}, done_at=None, cancelled_at=None)
         .select_related("responsible")
         .order_by("due_on", "id")
     )
     for deadline in open_ones:
-        deadline.case = case  # the case page already holds its person and case manager
+        setattr(deadline, field, subject)  # the page already holds its people and its lead
     done = (
-        Deadline.objects.filter(case=case, done_at__isnull=False)
+        Deadline.objects.filter(**{field: subject}, done_at__isnull=False)
         .select_related("done_by")
         .order_by("-done_at", "-id")[:fulfilled]
     )

@@ -2,7 +2,8 @@
 
 E-mail leaves the system, so a reminder names a case by its number and the person by initials only,
 never by full name or ЕГН (ЗЗЛД чл. 25ж; domain-bg.md §12.3), and a deadline by its kind, not by its
-free-text title.
+free-text title. A foster-care candidate or a family of adopters is named by its number in Opora and
+the initials of its members, the same way.
 """
 
 from collections import defaultdict
@@ -27,18 +28,22 @@ from opora.tasks.models import Task
 REMINDER_WORKING_DAYS = 3
 
 
+# How an e-mail names a subject that is not a case: its kind and its number in Opora.
+_SUBJECT_WORDS = {"candidate": "кандидати за приемна грижа №", "adopter": "осиновители №"}
+
+
 @dataclass(frozen=True)
 class ReminderItem:
     due_on: date
     kind: str
-    case_number: str
+    subject: str  # "случай 2026-014", "кандидати за приемна грижа №3", "" for a task with no case
     initials: str
     days_overdue: int
 
     def line(self) -> str:
         late = f" (просрочен с {days_label(self.days_overdue)})" if self.days_overdue else ""
-        case = f"случай {self.case_number}, {self.initials}" if self.case_number else "без случай"
-        return f"- {self.due_on:%d.%m.%Y}{late} — {self.kind} — {case}"
+        subject = f"{self.subject}, {self.initials}" if self.subject else "без случай"
+        return f"- {self.due_on:%d.%m.%Y}{late} — {self.kind} — {subject}"
 
 
 @dataclass
@@ -95,7 +100,7 @@ def reminder_plan(centre, today: date) -> ReminderPlan:
 
 
 def _order(item: ReminderItem):
-    return (item.due_on, item.case_number, item.kind)
+    return (item.due_on, item.subject, item.kind)
 
 
 def _case_workers(centre) -> dict[int, Membership]:
@@ -108,7 +113,7 @@ def _case_workers(centre) -> dict[int, Membership]:
 def _deadline_items(centre, today, until, managers) -> list[tuple[list[int], ReminderItem]]:
     deadlines = Deadline.objects.filter(
         centre=centre, done_at=None, cancelled_at=None, due_on__lte=until
-    ).select_related("case__primary_person")
+    ).select_related("case__primary_person", "candidate", "adopter")
     return [(_deadline_recipients(d, managers), _deadline_item(d, today)) for d in deadlines]
 
 
@@ -117,15 +122,21 @@ def _deadline_recipients(deadline: Deadline, managers: list[int]) -> list[int]:
         return [deadline.responsible_id]
     if deadline.kind in APPROVAL_KINDS:
         return managers
-    return [deadline.case.case_manager_id] if deadline.case.case_manager_id else []
+    return [deadline.lead_id] if deadline.lead_id else []
 
 
 def _deadline_item(deadline: Deadline, today: date) -> ReminderItem:
+    if deadline.case_id:
+        subject = f"случай {deadline.case.number}"
+        named = initials(deadline.case.primary_person)
+    else:
+        word = _SUBJECT_WORDS["candidate" if deadline.candidate_id else "adopter"]
+        subject, named = f"{word}{deadline.subject.pk}", deadline.subject.initials
     return ReminderItem(
         due_on=deadline.due_on,
         kind=deadline.get_kind_display(),
-        case_number=deadline.case.number,
-        initials=initials(deadline.case.primary_person),
+        subject=subject,
+        initials=named,
         days_overdue=max((today - deadline.due_on).days, 0),
     )
 
@@ -140,7 +151,7 @@ def _task_items(centre, today, until, managers) -> list[tuple[list[int], Reminde
         item = ReminderItem(
             due_on=due_on,
             kind=task.get_kind_display(),
-            case_number=task.case.number if task.case else "",
+            subject=f"случай {task.case.number}" if task.case else "",
             initials=initials(task.case.primary_person) if task.case else "",
             days_overdue=max((today - due_on).days, 0),
         )

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from opora.cases.domain.access_requests import pending_requests
 from opora.core.decorators import centre_view
 from opora.core.text import is_ascii_digits
 from opora.deadlines.forms import OverdueFilterForm
@@ -18,7 +19,10 @@ from opora.deadlines.queries import (
 @require_safe
 def my_work_page(request):
     work = my_work(request.user, request.centre, timezone.localdate())
-    return render(request, "deadlines/my_work.html", {"work": work, "nav": "my_work"})
+    context = {"work": work, "nav": "my_work"}
+    if request.user.has_perm("cases.decide_case_access", request.centre):
+        context["access_requests"] = pending_requests(request.centre)
+    return render(request, "deadlines/my_work.html", context)
 
 
 @centre_view("deadlines.view_centre_overdue")

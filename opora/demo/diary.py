@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from opora.accounts.enums import Role
+from opora.cases.domain.case import add_team_member
 from opora.cases.enums import CasePersonRole, Urgency
 from opora.cases.models import Case, CasePerson, CaseTeamMember
 from opora.centres.enums import Service
@@ -130,7 +131,14 @@ class CaseDiary:
                 self._staff[role] = on_case[0]
             else:
                 self._staff[role] = self.rng.choice(others) if others else self.lead
+                self._join_team(self._staff[role])
         return self._staff[role]
+
+    def _join_team(self, user) -> None:
+        """Whoever works on the case is on its team (need-to-know): the manager adds her."""
+        if user is None or CaseTeamMember.objects.filter(case=self.case, user=user).exists():
+            return
+        add_team_member(self.case, actor=self.scene.manager, user=user)
 
     def _role(self, user) -> str:
         return self.scene.roles.get(user.pk, "")

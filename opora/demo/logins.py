@@ -28,3 +28,7 @@ def print_logins(stdout) -> None:
         )
         if index == 0:
             stdout.write(rule)
+    stdout.write(
+        "След паролата Опора иска 6-цифрен код от приложение на телефона. В демото го дава:"
+    )
+    stdout.write("  .venv/bin/python manage.py demo_code <потребител>   (напр. harmanli.manager)")

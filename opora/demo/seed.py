@@ -10,7 +10,7 @@ from faker import Faker
 from opora.accounts.enums import Role
 from opora.cases.domain.capacity import capacity_of
 from opora.centres.models import Centre
-from opora.demo import places, stories
+from opora.demo import fostering_stories, groups_stories, need_to_know, places, stories
 from opora.demo.casework import CentreScene, run_story
 from opora.demo.centres import SEED_SLUGS, create_seed_centres
 from opora.demo.families import FamilyContext
@@ -65,6 +65,9 @@ def _fill(centre, users: dict, *, now) -> CentreSummary:
         registered = times[0]
         run_story(scene, story, times)
     renumber_centre(centre)
+    fostering_stories.play(scene)
+    groups_stories.play(scene)
+    need_to_know.play(scene)
     capacity = capacity_of(centre)
     return CentreSummary(centre.name, len(centre_stories), capacity.used, capacity.total)
 

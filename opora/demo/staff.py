@@ -8,6 +8,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
 from opora.accounts.domain import add_staff_member
+from opora.accounts.domain.two_factor import demo_device
 from opora.accounts.enums import Role
 from opora.audit.domain import record
 
@@ -60,6 +61,7 @@ def create_admin():
         user.save()
         user.user_permissions.set(_admin_permissions())
         record(actor=None, action="user.create_system_admin", obj=user)
+        demo_device(user)
     return user
 
 
@@ -89,6 +91,8 @@ def add_seed_staff(centres: dict, *, admin) -> dict:
             email=f"{member.username}@{EMAIL_DOMAIN}", role=member.role, password=DEMO_PASSWORD,
         )  # fmt: skip
         users[member.username] = membership.user
+        # No phone in a demo: `manage.py demo_code <username>` prints the code the app would show.
+        demo_device(membership.user)
         if member.role == Role.MANAGER:
             managers[member.centre] = membership.user
     return users

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from opora.audit.domain import record
+from opora.cases.domain.access import mark_people_access, readable_case_ids, readable_people
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
 from opora.core.forms import apply_domain_error
@@ -15,13 +16,15 @@ from opora.people.models import Person, Relation
 
 
 def _person_or_404(request, person_id: int) -> Person:
-    return get_object_or_404(people_of(request.centre), pk=person_id)
+    """A person whose record the user may open (need-to-know); 404 for anyone else."""
+    return get_object_or_404(readable_people(request.user, request.centre), pk=person_id)
 
 
 @centre_view("people.view_person")
 def search(request):
     query = request.GET.get("q", "").strip()
     results = search_people(request.centre, query) if query else []
+    mark_people_access(request.user, request.centre, results)
     new_url = reverse("people:new", kwargs={"centre": request.centre.slug}) + "?q="
     if not request.user.has_perm("people.add_person", request.centre):
         new_url = None
@@ -78,9 +81,14 @@ def detail(request, person_id: int):
     record(actor=request.user, action="person.view", obj=person)
     relations = Relation.objects.filter(person=person).select_related("relative")
     relatives_of = Relation.objects.filter(relative=person).select_related("person")
-    cases = person.case_links.select_related("case", "case__case_manager").order_by(
-        "-case__registered_at"
+    cases = list(
+        person.case_links.select_related("case", "case__case_manager").order_by(
+            "-case__registered_at"
+        )
     )
+    readable = readable_case_ids(request.user, request.centre, [link.case for link in cases])
+    for link in cases:
+        link.no_access = link.case_id not in readable
     return render(
         request,
         "people/detail.html",
@@ -97,6 +105,8 @@ def detail(request, person_id: int):
 @centre_view("people.change_person")
 def edit(request, person_id: int):
     person = _person_or_404(request, person_id)
+    if request.method == "GET":
+        record(actor=request.user, action="person.edit.view", obj=person)
     form = PersonForm(request.POST or None, initial=PersonForm.initial_from(person))
     if request.method == "POST" and form.is_valid():
         try:

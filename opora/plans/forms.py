@@ -14,6 +14,7 @@ from opora.cases.forms import StaffChoiceField, staff_of
 from opora.centres.enums import Service
 from opora.core.errors import DomainError
 from opora.core.forms import BgDateField
+from opora.core.locking import LockedForm, StaleEdit, refresh_revision
 from opora.plans.domain.contract import ContractData
 from opora.plans.domain.plan import (
     MAX_ACTIVITIES,
@@ -31,7 +32,7 @@ _TEXT = {"rows": 2}
 _NO_REQ = {"use_required_attribute": False}
 
 
-class PlanHeaderForm(forms.Form):
+class PlanHeaderForm(LockedForm):
     start_on = BgDateField(
         label="Начало на плана",
         error_messages={"required": "Въведете началната дата на плана."},
@@ -157,6 +158,7 @@ class PlanEditor:
             "duration_class": version.duration_class,
             "child_view": version.child_view,
             "family_participation": version.family_participation,
+            "revision": version.revision,
         }
         rows = [
             {
@@ -244,10 +246,18 @@ class PlanEditor:
         return found
 
     def add_domain_error(self, error: DomainError) -> None:
-        if error.field in self.header.fields:
+        if isinstance(error, StaleEdit):
+            # The next save, made after reading the current values, replaces them.
+            refresh_revision(self.header, error.revision)
+            self.top_errors.append(error.message)
+        elif error.field in self.header.fields:
             self.header.add_error(error.field, error.message)
         else:
             self.top_errors.append(error.message)
+
+    def opened_revision(self) -> int | None:
+        """The revision of the version when this editor was opened (None: not checked)."""
+        return self.header.cleaned_data.get("revision")
 
     def plan_data(self) -> PlanData:
         header = self.header.cleaned_data

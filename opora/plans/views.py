@@ -14,6 +14,7 @@ from opora.centres.enums import Service
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
 from opora.core.forms import apply_domain_error
+from opora.core.locking import StaleEdit
 from opora.plans.domain import contract as contract_domain
 from opora.plans.domain import plan as plan_domain
 from opora.plans.domain.checks import NO_PLAN_FOR_GENERAL, latest_end, today
@@ -120,6 +121,7 @@ def edit(request, version_id: int):
     if not version.is_editable:
         return _render_editor(request, case, version, None, status=_refused(request))
     if request.method != "POST":
+        record(actor=request.user, action="plan.edit.view", obj=version)
         editor = PlanEditor.for_version(version, centre=request.centre)
         return _render_editor(request, case, version, editor)
     editor = PlanEditor.from_post(request.POST, centre=request.centre)
@@ -127,19 +129,33 @@ def edit(request, version_id: int):
     if is_row_action(action):
         editor = editor.rearranged(action, centre=request.centre)
         return _render_editor(request, case, version, editor)
+    stale = None
     if editor.is_valid():
         try:
-            plan_domain.save_plan(version, actor=request.user, data=editor.plan_data())
+            plan_domain.save_plan(
+                version,
+                actor=request.user,
+                data=editor.plan_data(),
+                expected_revision=editor.opened_revision(),
+            )
         except DomainError as error:
+            stale = error if isinstance(error, StaleEdit) else None
             editor.add_domain_error(error)
         else:
             messages.success(request, f"Черновата на ИПП (версия {version.number}) е записана.")
             return _to_version(request, version)
-    return _render_editor(request, case, version, editor, status=400)
+    status = 409 if stale else 400
+    return _render_editor(request, case, version, editor, status=status, stale=stale)
 
 
-def _render_editor(request, case, version, editor, status=200):
-    context = {"case": case, "nav": "cases", "version": version, "editor": editor}
+def _render_editor(request, case, version, editor, status=200, stale=None):
+    context = {
+        "case": case,
+        "nav": "cases",
+        "version": version,
+        "editor": editor,
+        "stale": stale,
+    }
     return render(request, "plans/edit.html", context, status=status)
 
 
@@ -271,6 +287,7 @@ def edit_contract(request, contract_id: int):
         refusal = f"Договорът е „{contract.get_status_display()}“: променя се само с анекс."
         return _render_contract_form(request, case, plan, None, contract=contract, refusal=refusal)
     if request.method != "POST":
+        record(actor=request.user, action="contract.edit.view", obj=contract)
         form = ContractForm(case=case, initial=ContractForm.initial_from(case, contract))
         return _render_contract_form(request, case, plan, form, contract=contract)
     form = ContractForm(request.POST, case=case)

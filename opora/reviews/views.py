@@ -35,6 +35,7 @@ def _review(request, review_id: int, permission: str):
 @centre_view("cases.view_case")
 def review_list(request, case_id: int):
     case = _case(request, case_id, "reviews.view_review")
+    record(actor=request.user, action="review.list.view", obj=case)
     return _render_list(request, case, StartReviewForm())
 
 

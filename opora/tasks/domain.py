@@ -48,3 +48,25 @@ def open_tasks(centre) -> QuerySet[Task]:
         .select_related("case")
         .order_by("due_at")
     )
+
+
+def visible_tasks(user, centre) -> QuerySet[Task]:
+    """The centre's tasks the user may see: those of cases she reads (need-to-know) and those
+    bound to no case."""
+    from django.db.models import Q
+
+    from opora.cases.domain.access import readable_cases
+
+    return Task.objects.filter(centre=centre).filter(
+        Q(case__isnull=True) | Q(case__in=readable_cases(user, centre))
+    )
+
+
+def open_tasks_of(user, centre) -> QuerySet[Task]:
+    """`open_tasks` limited to what the user may see."""
+    return (
+        visible_tasks(user, centre)
+        .filter(done_at__isnull=True)
+        .select_related("case")
+        .order_by("due_at")
+    )

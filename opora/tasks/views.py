@@ -5,8 +5,7 @@ from django.views.decorators.http import require_POST
 
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
-from opora.tasks.domain import complete_task, open_tasks
-from opora.tasks.models import Task
+from opora.tasks.domain import complete_task, open_tasks_of, visible_tasks
 
 
 class CompleteForm(forms.Form):
@@ -21,14 +20,13 @@ class CompleteForm(forms.Form):
 
 @centre_view("tasks.view_task")
 def task_list(request):
-    done = Task.objects.filter(centre=request.centre, done_at__isnull=False).select_related(
-        "case", "done_by"
-    )
+    visible = visible_tasks(request.user, request.centre)
+    done = visible.filter(done_at__isnull=False).select_related("case", "done_by")
     return render(
         request,
         "tasks/list.html",
         {
-            "open": open_tasks(request.centre),
+            "open": open_tasks_of(request.user, request.centre),
             "done": done.order_by("-done_at")[:30],
             "form": CompleteForm(),
             "nav": "tasks",
@@ -39,7 +37,7 @@ def task_list(request):
 @centre_view("tasks.complete_task")
 @require_POST
 def complete(request, task_id: int):
-    task = get_object_or_404(Task, pk=task_id, centre=request.centre)
+    task = get_object_or_404(visible_tasks(request.user, request.centre), pk=task_id)
     form = CompleteForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors["note"][0])

@@ -47,7 +47,7 @@ def test_add_staff_member_creates_the_account_and_the_membership(centre, manager
 
 
 def test_a_weak_password_is_refused_with_bulgarian_messages(centre, manager):
-    error = refusal(centre, manager, password="1234567890")
+    error = refusal(centre, manager, password="111111111111")
 
     assert error.field == "password"
     assert error.message == "Тази парола е често срещана. Тази парола е изцяло от цифри."
@@ -57,7 +57,7 @@ def test_a_short_password_is_refused_in_bulgarian(centre, manager):
     error = refusal(centre, manager, password="kx7#q")
 
     assert error.field == "password"
-    assert error.message == "Паролата е прекалено къса. Трябва да съдържа поне 10 символа."
+    assert error.message == "Паролата е прекалено къса. Трябва да съдържа поне 12 символа."
 
 
 def test_a_password_like_the_username_is_refused(centre, manager):

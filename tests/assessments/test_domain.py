@@ -19,6 +19,7 @@ from opora.cases.domain.status import change_status
 from opora.cases.enums import CaseStatus
 from opora.cases.models import Case, CaseTeamMember, StatusChange
 from opora.core.errors import DomainError
+from opora.core.locking import StaleEdit
 from opora.deadlines.enums import DeadlineKind
 from opora.deadlines.models import Deadline
 from tests.assessments.conftest import born_years_ago, complete_sections
@@ -141,7 +142,7 @@ def test_a_partial_draft_is_saved_without_completeness_checks(draft, psychologis
     assert saved.updated_by == psychologist
     assert saved.revision == 1
     entry = AuditEntry.objects.get(action="assessment.save_draft")
-    assert entry.changes == {"fields": ["needs"]}
+    assert entry.changes == {"fields": ["needs"], "revision": 1}
 
 
 def test_any_team_member_resumes_the_draft(draft, manager, psychologist, social_worker):
@@ -161,10 +162,11 @@ def test_any_team_member_resumes_the_draft(draft, manager, psychologist, social_
 def test_a_stale_form_does_not_overwrite_a_newer_draft(draft, psychologist, social_worker):
     save_assessment_draft(draft, actor=psychologist, data={"needs": "По-нов текст."}, revision=0)
 
-    with pytest.raises(DomainError, match="Междувременно Елена Колева") as refused:
+    with pytest.raises(StaleEdit, match="Докато редактирахте, Елена Колева промени") as refused:
         save_assessment_draft(draft, actor=social_worker, data={"needs": "Стар."}, revision=0)
 
     assert refused.value.field == "revision"
+    assert [c.label for c in refused.value.changed] == ["Потребности"]
     draft.refresh_from_db()
     assert draft.needs == "По-нов текст."
 

@@ -17,7 +17,7 @@ from opora.core.errors import DomainError
 from opora.deadlines.calendar import add_months
 from opora.deadlines.enums import DeadlineKind
 from opora.deadlines.models import Deadline
-from tests.factories import make_case
+from tests.factories import make_case, put_on_team
 from tests.web.state import changed_tables, database_state
 
 TODAY = timezone.localdate
@@ -196,7 +196,7 @@ def test_the_panel_uses_the_centres_months(centre, manager):
 
 
 def test_closing_with_a_note(centre, manager, social_worker, client_of):
-    case = make_case(centre, manager, CaseStatus.CONSULTATION_OPEN)
+    case = put_on_team(make_case(centre, manager, CaseStatus.CONSULTATION_OPEN), social_worker)
 
     response = client_of(social_worker).post(
         _case_url(case, "close"), {"note": "Получи информация за помощите."}
@@ -232,7 +232,7 @@ def test_closing_twice_is_refused(centre, manager, client_of):
 def test_referring_closes_the_episode_and_opens_the_referral_form(
     centre, manager, social_worker, client_of
 ):
-    case = make_case(centre, manager, CaseStatus.CONSULTATION_OPEN)
+    case = put_on_team(make_case(centre, manager, CaseStatus.CONSULTATION_OPEN), social_worker)
     client = client_of(social_worker)
 
     response = client.post(_case_url(case, "refer"), {"note": "Нужна е психологическа терапия."})

@@ -18,6 +18,7 @@ from opora.cases.enums import CaseStatus
 from opora.deadlines.enums import DeadlineKind
 from opora.deadlines.models import Deadline
 from tests.assessments.conftest import complete_sections
+from tests.factories import put_on_team
 from tests.web.state import changed_tables, database_state
 
 TODAY = timezone.localdate
@@ -100,16 +101,26 @@ def test_the_accountant_gets_403_and_changes_nothing(page, draft, accountant, cl
     assert changed_tables(before, database_state()) == []
 
 
-def test_a_case_worker_off_the_case_team_reads_but_does_not_write(draft, social_worker, client_of):
+def test_a_case_worker_off_the_case_team_neither_reads_nor_writes(draft, social_worker, client_of):
+    """Need-to-know: off the team the ИОП is not there (404); the manager's pages say 403 first."""
     client = client_of(social_worker)
     before = database_state()
 
-    assert client.get(_url(draft.case)).status_code == 200
-    assert "ИОП № 1" in client.get(_url(draft.case)).content.decode()
-    for page in ("edit/", "requests/new/", "requests/reply/", "start/", "team/"):
-        assert client.get(_url(draft.case, page)).status_code == 403, page
-        assert client.post(_url(draft.case, page), _sections_post()).status_code == 403, page
-    assert changed_tables(before, database_state()) == ["audit.AuditEntry"]  # the read
+    assert client.get(_url(draft.case)).status_code == 404
+    for page, refused in [("edit/", 404), ("requests/new/", 404), ("requests/reply/", 404),
+                          ("start/", 403), ("team/", 403)]:  # fmt: skip
+        assert client.get(_url(draft.case, page)).status_code == refused, page
+        assert client.post(_url(draft.case, page), _sections_post()).status_code == refused, page
+    assert changed_tables(before, database_state()) == []
+
+
+def test_a_case_worker_on_the_case_team_reads_the_ioop(draft, social_worker, client_of):
+    put_on_team(draft.case, social_worker)
+
+    response = client_of(social_worker).get(_url(draft.case))
+
+    assert response.status_code == 200
+    assert "ИОП № 1" in response.content.decode()
 
 
 def test_a_team_member_who_is_not_the_manager_cannot_start_or_name_the_team(
@@ -207,8 +218,8 @@ def test_a_stale_form_is_refused_and_then_can_knowingly_replace(
     refused = client.post(_url(draft.case, "edit/"), _sections_post(needs="Текст на Елена."))
 
     html = refused.content.decode()
-    assert refused.status_code == 400
-    assert "Междувременно Мария Петрова е записал/а промени" in html
+    assert refused.status_code == 409
+    assert "Докато редактирахте, Мария Петрова промени записа" in html
     assert 'name="revision" value="1"' in html
     draft.refresh_from_db()
     assert draft.needs == "Текст на Мария."

@@ -44,6 +44,15 @@ def _unavailable(reason: str):
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _urls_loaded():
+    """Import every view before the live server's first page: on a busy machine the first request
+    would otherwise spend the browser's whole timeout importing the URL configuration."""
+    from django.urls import reverse
+
+    reverse("accounts:login")
+
+
 @pytest.fixture(scope="session")
 def _chromium():
     if not CHROMIUM.exists():

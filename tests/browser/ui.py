@@ -10,7 +10,9 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from opora.accounts.models import User
 from tests.factories import PASSWORD
+from tests.signin import code_for
 
 
 @dataclass
@@ -46,11 +48,15 @@ def bg_date(days_ago: int) -> str:
 
 
 def log_in(page: Page, username: str, password: str = PASSWORD) -> None:
+    """The password, then the 6-digit code the user's authenticator app shows (tests/signin.py)."""
     page.goto("/accounts/login/")
     expect(page.get_by_role("heading", name="Вход в Опора")).to_be_visible()
     page.get_by_label("Потребителско име").fill(username)
     page.get_by_label("Парола").fill(password)
     page.get_by_role("button", name="Вход").click()
+    expect(page.get_by_role("heading", name="Потвърждение с код")).to_be_visible()
+    page.get_by_label("Код").fill(code_for(User.objects.get(username=username)))
+    page.get_by_role("button", name="Потвърди").click()
     expect(page.get_by_role("heading", name="Капацитет")).to_be_visible()
 
 

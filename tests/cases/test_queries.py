@@ -13,7 +13,7 @@ from opora.cases.domain.queries import (
 )
 from opora.cases.enums import CaseStatus
 from opora.centres.enums import TargetGroup
-from tests.factories import PersonFactory, make_case
+from tests.factories import PersonFactory, make_case, put_on_team
 
 ALL = CaseFilters(status="all")
 
@@ -27,12 +27,23 @@ def cases(centre, manager, psychologist):
     }
 
 
-@pytest.mark.parametrize("who", ["manager", "psychologist", "social_worker"])
-def test_case_workers_see_every_case_of_their_centre(request, centre, cases, who):
-    user = request.getfixturevalue(who)
+def test_the_manager_reads_every_case_of_the_centre(centre, cases, manager):
+    assert set(cases_visible_to(manager, centre)) == set(cases.values())
+    assert [c.no_access for c in case_list(manager, centre, ALL, limit=50)] == [False] * 3
 
-    assert set(cases_visible_to(user, centre)) == set(cases.values())
-    assert len(case_list(user, centre, ALL, limit=50)) == 3
+
+@pytest.mark.parametrize("who", ["psychologist", "social_worker"])
+def test_a_case_worker_reads_her_teams_cases_and_knows_the_others_exist(
+    request, centre, cases, who
+):
+    user = request.getfixturevalue(who)
+    put_on_team(cases["closed"], user)
+    readable = {cases["closed"]} | ({cases["active"]} if who == "psychologist" else set())
+
+    assert set(cases_visible_to(user, centre)) == readable
+    listed = case_list(user, centre, ALL, limit=50)
+    assert {c for c in listed if not c.no_access} == readable
+    assert set(listed) == set(cases.values())  # the directory: every case, marked
 
 
 @pytest.mark.parametrize(

@@ -111,9 +111,9 @@ def test_status_fields_are_saved_and_audited_with_the_change(big_centre, big_man
         "Семейството се премести в Пловдив.",
     )
     entry = AuditEntry.objects.filter(action="case.change_status").order_by("-id").first()
+    # The note itself stays on the case: the audit only says that it was written.
     assert entry.changes == {
-        "from": "active", "to": "closed", "closure_reason": "moved",
-        "outcome_note": "Семейството се премести в Пловдив.",
+        "from": "active", "to": "closed", "closure_reason": "moved", "outcome_note": "променено",
     }  # fmt: skip
 
 
@@ -122,15 +122,15 @@ def test_when_the_audit_write_fails_the_status_and_history_roll_back(big_centre,
     case = make_case(big_centre, big_manager, CaseStatus.ACTIVE)
     before = rows()
 
-    # bytes save fine into a TextField but cannot go into the audit entry's JSON.
+    # bytes save fine into a CharField (as their text) but cannot go into the audit entry's JSON.
     with pytest.raises(TypeError):
         change_status(
-            case, to_status=CaseStatus.UNDER_REVIEW, actor=big_manager, outcome_note=b"\x00"
+            case, to_status=CaseStatus.UNDER_REVIEW, actor=big_manager, refusal_ground=b"\x00"
         )
 
     assert rows() == before
     case.refresh_from_db()
-    assert (case.status, case.outcome_note) == (CaseStatus.ACTIVE, "")
+    assert (case.status, case.refusal_ground) == (CaseStatus.ACTIVE, "")
 
 
 def test_an_unknown_status_is_refused_as_a_domain_error(big_centre, big_manager):

@@ -14,7 +14,7 @@ from opora.closure.models import ClosureProposal, ReferrerReport
 from opora.deadlines.calendar import add_months
 from opora.tasks.models import Task
 from tests.closure.test_proposal_domain import propose
-from tests.factories import make_case
+from tests.factories import make_case, put_on_team
 from tests.reviews.casework import working_case
 from tests.web.state import changed_tables, database_state
 
@@ -94,9 +94,18 @@ def test_a_proposal_without_results_shows_the_messages_and_saves_nothing(
 
 
 def test_a_specialist_who_does_not_lead_the_case_gets_403(case, social_worker, client_of):
+    put_on_team(case, social_worker)
+
     response = client_of(social_worker).post(closure_url(case, "propose/"), proposal_post(case))
 
     assert response.status_code == 403
+    assert not ClosureProposal.objects.exists()
+
+
+def test_a_specialist_off_the_team_gets_404(case, social_worker, client_of):
+    response = client_of(social_worker).post(closure_url(case, "propose/"), proposal_post(case))
+
+    assert response.status_code == 404
     assert not ClosureProposal.objects.exists()
 
 

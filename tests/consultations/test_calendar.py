@@ -11,6 +11,7 @@ from opora.consultations.domain.weeks import Week
 from opora.consultations.enums import SessionKind, SessionStatus
 from opora.plans.enums import Setting
 from tests.consultations.conftest import TODAY, add_session
+from tests.factories import put_on_team
 
 BASE = "/c/harmanli"
 
@@ -136,11 +137,27 @@ def test_a_session_joined_as_other_staff_is_on_my_diary(
 ):
     session = add_session(active_case, psychologist, day=TODAY)
     session.staff.add(social_worker)
+    put_on_team(active_case, social_worker)  # what the session form does when naming her
 
     html = client_of(social_worker).get(f"{BASE}/calendar/").content.decode()
 
     assert _slots(html) == 1
     assert "водещ Елена Колева" in html
+
+
+def test_a_session_of_a_case_off_my_teams_shows_only_as_busy_time(
+    active_case, psychologist, social_worker, client_of
+):
+    session = add_session(active_case, psychologist, day=TODAY)
+    url = f"{BASE}/calendar/?staff={psychologist.pk}"
+
+    html = client_of(social_worker).get(url).content.decode()
+    day = client_of(social_worker).get(url.replace("calendar/", "calendar/day/")).content.decode()
+
+    for page in (html, day):
+        assert "Среща по случай без достъп" in page
+        assert active_case.number not in page
+        assert f"/sessions/{session.pk}/" not in page
 
 
 def test_the_manager_and_colleagues_may_open_a_specialists_diary(

@@ -23,7 +23,7 @@ from opora.deadlines.queries import (
 )
 from opora.tasks.domain import complete_task, create_task
 from opora.tasks.enums import TaskKind
-from tests.factories import make_case
+from tests.factories import make_case, put_on_team
 
 K = DeadlineKind
 
@@ -93,6 +93,7 @@ def test_overdue_goes_to_the_responsible_person_only(
     led_by_psychologist, roomy_centre, psychologist, social_worker, add_deadline, today
 ):
     add_deadline(led_by_psychologist, K.PLAN_REVIEW, days=-4, responsible=social_worker)
+    put_on_team(led_by_psychologist, social_worker)
 
     theirs = my_work(social_worker, roomy_centre, today)
     leads = my_work(psychologist, roomy_centre, today)
@@ -183,10 +184,21 @@ def test_my_work_lists_the_centres_open_tasks_nobody_took_and_the_users_own(
 
     assert _titles(tasks) == ["Уведомете ДСП"]
     assert tasks[0].is_overdue and tasks[0].task_id == common.pk
+    # Need-to-know: the task of a case off her teams is not on her list.
+    assert _titles(my_work(social_worker, roomy_centre, today).tasks) == ["Задача на Иван"]
+    put_on_team(led_by_psychologist, social_worker)
     assert _titles(my_work(social_worker, roomy_centre, today).tasks) == [
         "Уведомете ДСП",
         "Задача на Иван",
     ]
+
+
+def test_a_deadline_of_a_case_off_my_teams_is_not_on_my_work(
+    led_by_psychologist, roomy_centre, social_worker, add_deadline, today
+):
+    add_deadline(led_by_psychologist, K.PLAN_REVIEW, days=-4, responsible=social_worker)
+
+    assert my_work(social_worker, roomy_centre, today).overdue == []
 
 
 def test_nothing_of_another_centre_reaches_my_work(

@@ -15,7 +15,7 @@ from opora.deadlines.domain import fulfil_deadlines
 from opora.deadlines.enums import DeadlineKind
 from opora.tasks.domain import create_task
 from opora.tasks.enums import TaskKind
-from tests.factories import make_case, make_member
+from tests.factories import make_case, make_member, put_on_team
 
 K = DeadlineKind
 MY_WORK = "/c/harmanli/my-work/"
@@ -136,6 +136,7 @@ def test_my_work_lists_open_tasks_with_a_link_to_record_them(
         centre=case.centre, actor=manager, kind=TaskKind.NOTIFY_URGENT, case=case,
         title=f"Уведомете незабавно ДСП (случай {case.number})", due_in=timedelta(hours=3),
     )  # fmt: skip
+    put_on_team(case, social_worker)
 
     html = _html(client_of(social_worker).get(MY_WORK))
 

@@ -256,3 +256,91 @@ def test_seeding_again_is_refused_or_skipped_with_if_empty(demo, db):
     assert Case.objects.count() == cases
     with pytest.raises(CommandError):
         call_command("seed_demo", stdout=StringIO())
+
+
+def test_every_demo_login_has_an_app_whose_code_demo_code_prints(demo, db):
+    """`make run` works without a phone: every login of the printed table has a confirmed app."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from opora.demo.logins import login_rows, print_logins
+
+    usernames = {row[0] for row in login_rows()}
+    with_app = set(
+        TOTPDevice.objects.filter(confirmed=True, user__username__in=usernames).values_list(
+            "user__username", flat=True
+        )
+    )
+    out = StringIO()
+    print_logins(out)
+    assert with_app == usernames
+    assert "manage.py demo_code <потребител>" in out.getvalue()
+
+
+# Group programmes (opora/demo/groups_stories.py)
+
+
+def test_harmanli_runs_life_skills_for_five_teenagers_of_its_cases_with_attendance(harmanli):
+    from opora.groups.domain.queries import progress_of
+    from opora.groups.enums import ProgrammeKind, ProgrammeStatus
+    from opora.groups.models import Programme
+
+    programme = Programme.objects.get(centre=harmanli, kind=ProgrammeKind.INDEPENDENT_LIVING)
+    rows = progress_of(programme)
+
+    assert programme.status == ProgrammeStatus.RUNNING
+    assert programme.sessions.filter(attendance__isnull=False).distinct().count() >= 3
+    assert len(rows) == 5
+    today = timezone.localdate()
+    for row in rows:
+        person, case = row.participant.person, row.participant.case
+        assert 13 <= person.age_on(today) <= 18
+        assert case.centre == harmanli and case.people.filter(person=person).exists()
+        assert row.hours > 0
+
+
+def test_group_attendance_lies_in_the_past_and_certificates_only_for_who_completed(demo, db):
+    from opora.groups.domain.queries import progress_of
+    from opora.groups.models import Attendance, Programme
+
+    assert not Attendance.objects.filter(session__date__gt=timezone.localdate()).exists()
+    finished = Programme.objects.filter(
+        status="finished", kind__in=["parenting", "independent_living"]
+    )
+    assert finished.filter(centre__slug="harmanli", kind="parenting").exists()
+    for programme in finished:
+        for row in progress_of(programme):
+            has_certificate = hasattr(row.participant, "certificate")
+            assert has_certificate == row.completed, row.participant
+    assert Programme.objects.filter(centre__slug="dragoman", kind="parenting").exists()
+
+
+# Need-to-know in the demo
+
+
+def test_the_demo_staff_are_on_the_teams_of_the_cases_they_work_on(demo, db):
+    """Whoever led or joined a session of a case is on its team (or is the manager)."""
+    from opora.cases.domain.access import can_read_case
+
+    outside = []
+    for session in Session.objects.select_related("case", "lead").prefetch_related("staff"):
+        for user in (session.lead, *session.staff.all()):
+            if not can_read_case(user, session.case):
+                outside.append((session.case.number, user.username))
+    assert outside == []
+
+
+def test_harmanli_shows_a_therapy_note_and_an_access_request_to_decide(harmanli):
+    from opora.cases.domain.access import readable_levels
+    from opora.cases.enums import AccessRequestStatus
+    from opora.cases.models import CaseAccessRequest
+    from opora.core.sensitivity import Sensitivity
+
+    pending = CaseAccessRequest.objects.filter(
+        case__centre=harmanli, status=AccessRequestStatus.PENDING
+    )
+    assert [r.requester.username for r in pending] == ["harmanli.social"]
+    therapy = Session.objects.get(centre=harmanli, sensitivity=Sensitivity.PSYCHOLOGISTS)
+    social = Membership.objects.get(centre=harmanli, user__username="harmanli.social").user
+    assert therapy.case.team.filter(user=social).exists()
+    assert Sensitivity.PSYCHOLOGISTS not in readable_levels(social, therapy.case)
+    assert Sensitivity.PSYCHOLOGISTS in readable_levels(therapy.lead, therapy.case)

@@ -161,5 +161,9 @@ def test_a_worker_outside_the_case_team_is_refused_every_write(records, social_w
         for name, write in PLAN_WRITES.items()
     }
 
-    assert answers == dict.fromkeys(PLAN_WRITES, 403)
+    # The manager's decisions are refused by role (403); every other write is the case team's and,
+    # off the team, the plan is not there at all (need-to-know: 404).
+    managers = {"plans:approve", "plans:return_plan", "plans:new_contract", "plans:edit_contract",
+                "plans:sign", "plans:annex"}  # fmt: skip
+    assert answers == {name: 403 if name in managers else 404 for name in PLAN_WRITES}
     assert _changed(before, _state()) == []

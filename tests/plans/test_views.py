@@ -11,6 +11,7 @@ from opora.plans.domain.contract import draft_contract, sign_contract
 from opora.plans.domain.plan import approve_plan, save_plan, start_plan, submit_plan
 from opora.plans.enums import AnnexKind, ContractStatus, PlanStatus
 from opora.plans.models import Annex, Contract, Goal, PlanVersion
+from tests.factories import put_on_team
 from tests.plans.conftest import plan_data
 from tests.plans.test_contract_domain import terms
 
@@ -59,12 +60,14 @@ def _contract_url(contract, tail=""):
 # The plan page and the draft
 
 
-def test_case_workers_see_the_plan_page_the_accountant_and_outsiders_do_not(
+def test_the_case_team_sees_the_plan_page_others_do_not(
     draft, psychologist, social_worker, accountant, outsider_manager, client_of
 ):
     url = _url(draft.case)
 
     assert client_of(psychologist).get(url).status_code == 200
+    assert client_of(social_worker).get(url).status_code == 404  # off the team: need-to-know
+    put_on_team(draft.case, social_worker)
     assert client_of(social_worker).get(url).status_code == 200
     assert client_of(accountant).get(url).status_code == 403
     assert client_of(outsider_manager).get(url).status_code == 404
@@ -83,10 +86,10 @@ def test_a_worker_outside_the_case_team_cannot_start_or_edit_the_plan(
 ):
     client = client_of(social_worker)
 
-    assert client.post(_url(planning_case, "new/")).status_code == 403
-    assert client.get(_version_url(draft, "edit/")).status_code == 403
-    assert client.post(_version_url(draft, "edit/"), editor_post(social_worker)).status_code == 403
-    assert client.post(_version_url(draft, "submit/")).status_code == 403
+    assert client.post(_url(planning_case, "new/")).status_code == 404
+    assert client.get(_version_url(draft, "edit/")).status_code == 404
+    assert client.post(_version_url(draft, "edit/"), editor_post(social_worker)).status_code == 404
+    assert client.post(_version_url(draft, "submit/")).status_code == 404
     draft.refresh_from_db()
     assert draft.status == PlanStatus.DRAFT
 

@@ -69,12 +69,12 @@ def test_an_event_review_without_a_reason_is_refused_on_the_page(case, psycholog
     assert not Review.objects.exists()
 
 
-def test_a_specialist_not_on_the_team_gets_403_and_an_outsider_404(
+def test_a_specialist_not_on_the_team_and_an_outsider_get_404_the_accountant_403(
     case, social_worker, accountant, outsider_manager, client_of
 ):
     before = database_state()
 
-    for user, expected in [(social_worker, 403), (accountant, 403), (outsider_manager, 404)]:
+    for user, expected in [(social_worker, 404), (accountant, 403), (outsider_manager, 404)]:
         client = client_of(user)
         assert client.get(url(case)).status_code == expected
         assert client.post(url(case, "start/"), {"kind": "scheduled"}).status_code == expected

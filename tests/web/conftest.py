@@ -5,7 +5,10 @@ assessment with and without a started ИОП (the draft has an unanswered inform
 plans and contracts in each state (tests/plans/records.py), active cases worked under a signed
 contract, one under review, one proposed for closure, closed ones with and without follow-up, a
 general-access consultation; sessions planned and held, a referrer report being written, a child
-with an ЕГН, her mother (a relative not yet on her case), open tasks and the four staff memberships.
+with an ЕГН, her mother (a relative not yet on her case), open tasks, the four staff memberships, and
+the social worker's requests for access to cases outside her teams (one waiting, one granted),
+a legal hold on a closed case, and foster-care candidates at every stage with a placement and
+adopter families (tests/fostering/records.py).
 `haskovo` holds one record of every kind, so the ids of each centre can be tried in the other.
 """
 
@@ -19,6 +22,7 @@ from opora.accounts.models import Membership
 from opora.assessments.domain.assessment import start_assessment
 from opora.assessments.domain.requests import add_information_request
 from opora.assessments.enums import AddresseeKind
+from opora.cases.domain.access_requests import grant_case_access, request_case_access
 from opora.cases.enums import CaseStatus, ClosureReason
 from opora.centres.models import Centre
 from opora.closure.domain.follow_up import start_follow_up
@@ -32,12 +36,16 @@ from opora.people.domain.person import add_relation
 from opora.people.enums import IdentifierType, RelationKind, Sex
 from opora.people.models import Person
 from opora.plans.models import PlanVersion
+from opora.privacy.domain.holds import place_legal_hold
 from opora.reviews.domain.review import start_review
 from opora.reviews.enums import ReviewKind
 from opora.tasks.models import Task
 from tests.factories import PersonFactory, make_case
+from tests.fostering.web_records import add_fostering_records
+from tests.groups.records import add_group_records
 from tests.plans.records import add_plan_records
 from tests.reviews.casework import working_case
+from tests.signin import verified_client
 from tests.web.world import CHILD_EGN, World
 
 # Places for every case that holds one, and for the accept and reopen writes on top of them.
@@ -94,7 +102,30 @@ def harmanli(centre, manager, psychologist, social_worker, accountant, person) -
     cases["intake"] = make_case(centre, manager, person=child)
     cases["urgent"] = make_case(centre, manager, urgency="crisis")
     cases["waitlisted"] = make_case(centre, manager, CaseStatus.WAITLISTED, person=person)
+    _add_access_requests(world, social_worker)
+    _add_legal_hold(world, "closed")
+    world.groups = add_group_records(centre, manager, [psychologist, social_worker])
+    world.fostering = add_fostering_records(centre, manager, social_worker)
     return _with_centre_lists(world)
+
+
+def _add_access_requests(world: World, requester, pending_on: str = "active") -> None:
+    """A request waiting for the manager, and a grant in force (on a case no write acts on)."""
+    manager, cases = world.staff["manager"], world.cases
+    world.access_requests["pending"] = request_case_access(
+        cases[pending_on], actor=requester, reason="Ще водя групата, в която е детето."
+    )
+    if "refused" in cases:
+        asked = request_case_access(cases["refused"], actor=requester, reason="Нов сигнал.")
+        world.access_requests["granted"] = grant_case_access(asked, actor=manager)
+
+
+def _add_legal_hold(world: World, case_label: str) -> None:
+    """A legal hold in force (privacy), on a case no other write depends on being unheld."""
+    world.holds["active"] = place_legal_hold(
+        world.centre, actor=world.staff["manager"], case=world.cases[case_label],
+        reason="Гражданско дело № 311/2025",
+    )  # fmt: skip
 
 
 def _in_days(days: int):
@@ -212,6 +243,12 @@ def haskovo(other_centre, outsider_manager, outsider_psychologist) -> World:
     world.reviews["in_progress"] = start_review(
         worked, actor=outsider_psychologist, kind=ReviewKind.SCHEDULED
     )
+    world.groups = add_group_records(other_centre, outsider_manager, [outsider_psychologist])
+    world.fostering = add_fostering_records(
+        other_centre, outsider_manager, outsider_psychologist, every_stage=False
+    )
+    _add_access_requests(world, outsider_psychologist, pending_on="intake")
+    _add_legal_hold(world, "accepted")
     return _with_centre_lists(world)
 
 
@@ -220,8 +257,6 @@ def safe_client_of(db):
     """Like `client_of`, but a server error comes back as a 500 response instead of raising."""
 
     def signed_in(user) -> Client:
-        client = Client(raise_request_exception=False)
-        client.force_login(user)
-        return client
+        return verified_client(user, raise_request_exception=False)
 
     return signed_in

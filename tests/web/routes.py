@@ -20,10 +20,12 @@ from opora.cases.enums import CasePersonRole, ClosureReason, RefusalGround
 from opora.closure.enums import Channel, FollowUpOutcome, GoalResult, ReportKind
 from opora.consultations.enums import SessionKind
 from opora.deadlines.calendar import add_months
+from opora.groups.domain.sessions import participants_for
 from opora.people.enums import IdentifierType, RelationKind, Sex
 from opora.plans.enums import Setting
 from opora.referrals.enums import SourceType
 from opora.reviews.enums import Progress, ReviewKind
+from tests.fostering.web_records import FOSTERING_PAGES, FOSTERING_POST_ONLY, FOSTERING_WRITES
 from tests.plans.records import PLAN_PAGES, PLAN_WRITES
 from tests.web.world import CHILD_EGN, World
 
@@ -43,6 +45,30 @@ OBJECT_KWARGS = frozenset(
         "session_id",
         "review_id",
         "report_id",
+        "access_request_id",
+        "hold_id",
+        "programme_id",
+        "group_session_id",
+        "participant_id",
+        "candidate_id",
+        "placement_id",
+        "adopter_id",
+    }
+)
+
+
+# The keywords that name a record of a case (or a person on a case): need-to-know applies, and a
+# case worker off the case's team gets a 404 (403 with „Поискай достъп“ on the case page itself).
+CASE_BOUND_KWARGS = frozenset(
+    {
+        "case_id",
+        "version_id",
+        "contract_id",
+        "session_id",
+        "review_id",
+        "report_id",
+        "task_id",
+        "person_id",
     }
 )
 
@@ -59,6 +85,10 @@ class StaffRoute:
     @property
     def object_kwargs(self) -> list[str]:
         return [name for _converter, name in self.parameters if name != "centre"]
+
+    @property
+    def is_case_bound(self) -> bool:
+        return bool(CASE_BOUND_KWARGS & set(self.object_kwargs))
 
     def url(self, slug: str, **ids: int) -> str:
         def value(match: re.Match) -> str:
@@ -139,6 +169,19 @@ PAGES = frozenset(
         "closure:report",
         "closure:print_report",
         "closure:register",
+        "cases:access_requests",
+        "privacy:export_cases",
+        "privacy:download",
+        "privacy:exports",
+        "privacy:person_data",
+        "privacy:retention",
+        "groups:list",
+        "groups:programme",
+        "groups:participant",
+        "audit:case",
+        "audit:staff",
+        "audit:unusual",
+        *FOSTERING_PAGES,
     }
 )
 
@@ -149,6 +192,8 @@ class Write:
     query: str = ""
     # The object of the world the centre's manager can make this write on.
     target: Callable[[World], dict[str, int]] | None = None
+    # Who makes it successfully: the manager, but for asking access to a case (she reads them all).
+    by: str = "manager"
 
 
 def person_fields(prefix: str = "", **overrides) -> dict:
@@ -184,6 +229,9 @@ CENTRE_PROFILE = {
     "settings-notification_deadline_hours": "24",
     "settings-follow_up_months": "3",
     "settings-workload_standard": "12",
+    "settings-unusual_access_cases": "15",
+    "settings-unusual_access_minutes": "10",
+    "settings-idle_timeout_minutes": "30",
 }
 
 
@@ -267,6 +315,23 @@ _CASES_WRITES: dict[str, Write] = {
     "cases:add_team": Write(
         lambda w: {"user": w.staff["social_worker"].pk}, target=_case("active")
     ),
+    "cases:request_access": Write(
+        lambda w: {"reason": "Замествам водещия по време на отпуската му."},
+        target=_case("working"),
+        by="social_worker",
+    ),
+    "cases:grant_access": Write(
+        lambda w: {"expires_on": day(30)},
+        target=lambda w: {"access_request_id": w.access_requests["pending"].pk},
+    ),
+    "cases:refuse_access": Write(
+        lambda w: {"reason": "Случаят се води от екипа."},
+        target=lambda w: {"access_request_id": w.access_requests["pending"].pk},
+    ),
+    "cases:revoke_access": Write(
+        lambda w: {},
+        target=lambda w: {"access_request_id": w.access_requests["granted"].pk},
+    ),
     "cases:add_person": Write(
         lambda w: {"person_id": w.mother.pk, "role": CasePersonRole.PARENT},
         target=_case("intake"),
@@ -290,6 +355,14 @@ _CASES_WRITES: dict[str, Write] = {
     ),
     "staff:edit": Write(
         lambda w: {"role": "pedagogue", "is_active": "on"},
+        target=lambda w: {
+            "membership_id": next(
+                m.pk for m in w.memberships if m.user_id == w.staff["psychologist"].pk
+            )
+        },
+    ),
+    "staff:reset_two_factor": Write(
+        lambda w: {},
         target=lambda w: {
             "membership_id": next(
                 m.pk for m in w.memberships if m.user_id == w.staff["psychologist"].pk
@@ -423,12 +496,104 @@ _REVIEW_AND_CLOSURE_WRITES: dict[str, Write] = {
     "closure:cancel_report": Write(lambda w: {"reason": "ОЗД прекрати мярката."}, target=_report),
 }
 
+
+def _fostering_write(name: str) -> Write:
+    """A write of tests/fostering/records.py FOSTERING_WRITES, on the world's fostering records."""
+    write = FOSTERING_WRITES[name]
+    target = (lambda w: write.target(w.fostering)) if write.target else None
+    return Write(lambda w: write.data(w.fostering), target=target)
+
+
+def _programme(label: str) -> Callable[[World], dict[str, int]]:
+    return lambda w: {"programme_id": w.groups.programmes[label].pk}
+
+
+def _group_session(label: str) -> Callable[[World], dict[str, int]]:
+    return lambda w: {"group_session_id": w.groups.sessions[label].pk}
+
+
+def _participant(label: str) -> Callable[[World], dict[str, int]]:
+    return lambda w: {"participant_id": w.groups.participants[label].pk}
+
+
+def programme_fields(w: World, **overrides) -> dict:
+    values = {
+        "kind": "parenting",
+        "title": "Училище за родители – есен",
+        "facilitators": [w.staff["psychologist"].pk],
+        "starts_on": day(-10),
+        "ends_on": day(40),
+        "planned_hours": "12",
+        "completion_percent": "80",
+        "place": "Зала 2",
+    }
+    values.update(overrides)
+    return values
+
+
+def _all_present(w: World) -> dict:
+    return {f"p{p.pk}": "present" for p in participants_for(w.groups.sessions["today"])}
+
+
+_GROUP_WRITES: dict[str, Write] = {
+    "groups:new": Write(lambda w: programme_fields(w)),
+    "groups:edit": Write(
+        lambda w: programme_fields(w, kind="independent_living", starts_on=day(-30)),
+        target=_programme("running"),
+    ),
+    "groups:finish": Write(lambda w: {}, target=_programme("running")),
+    "groups:add_session": Write(
+        lambda w: {"date": day(-1), "start_time": "16:00", "end_time": "18:00", "topic": "Пари"},
+        target=_programme("running"),
+    ),
+    "groups:enrol": Write(lambda w: {"person": w.stranger.pk}, target=_programme("running")),
+    "groups:issue_certificates": Write(lambda w: {}, target=_programme("finished")),
+    "groups:session": Write(_all_present, target=_group_session("today")),
+    "groups:edit_session": Write(
+        lambda w: {"date": day(), "start_time": "15:00", "end_time": "17:30", "topic": "Документи"},
+        target=_group_session("today"),
+    ),
+    "groups:session_note": Write(
+        lambda w: {"facilitator_note": "Групата работи добре."}, target=_group_session("today")
+    ),
+    "groups:add_note": Write(
+        lambda w: {"text": "Помага на другите.", "sensitivity": "team"},
+        target=_participant("regular"),
+    ),
+    "groups:withdraw": Write(
+        lambda w: {"left_on": day(), "reason": "Започна работа."}, target=_participant("absent")
+    ),
+    "groups:certificate": Write(lambda w: {}, target=_participant("completed")),
+}
+
+# Privacy. The exports themselves are pages: their POST answers with the password, not a redirect.
+_PRIVACY_WRITES: dict[str, Write] = {
+    "privacy:policies": Write(
+        lambda w: {
+            "closed_cases": "10",
+            "refused_referrals": "2",
+            "general_consultations": "3",
+            "audit_entries": "10",
+        }
+    ),
+    "privacy:add_hold": Write(
+        lambda w: {"case_number": w.cases["refused"].number, "reason": "Проверка на АКСУ № 12"}
+    ),
+    "privacy:lift_hold": Write(
+        lambda w: {"reason": "Делото приключи."},
+        target=lambda w: {"hold_id": w.holds["active"].pk},
+    ),
+}
+
 WRITES: dict[str, Write] = {
     **_CASES_WRITES,
     **_ASSESSMENT_WRITES,
     **{name: _plan_write(name) for name in PLAN_WRITES},
     **_CONSULTATION_WRITES,
     **_REVIEW_AND_CLOSURE_WRITES,
+    **_PRIVACY_WRITES,
+    **_GROUP_WRITES,
+    **{name: _fostering_write(name) for name in FOSTERING_WRITES},
 }
 
 # Writes with no page of their own: a GET on them is a 405 for whoever may make them.
@@ -442,13 +607,26 @@ POST_ONLY = frozenset(
         "cases:add_team",
         "cases:add_person",
         "tasks:complete",
+        "cases:request_access",
+        "cases:grant_access",
+        "cases:refuse_access",
+        "cases:revoke_access",
+        "staff:reset_two_factor",
+        "privacy:policies",
+        "privacy:lift_hold",
         *set(PLAN_WRITES) - PLAN_PAGES,
+        *FOSTERING_POST_ONLY,
         "consultations:cancel",
         "consultations:no_show",
         "reviews:start",
         "reviews:record",
         "reviews:complete",
         *(name for name in _REVIEW_AND_CLOSURE_WRITES if name.startswith("closure:")),
+        "groups:finish",
+        "groups:issue_certificates",
+        "groups:session_note",
+        "groups:add_note",
+        "groups:withdraw",
     }
 )
 

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.test import Client
 
 from tests.factories import PASSWORD
+from tests.signin import code_for, verified_client
 from tests.web.routes import WRITES, post_data, staff_routes, with_query
 from tests.web.state import changed_tables, database_state
 
@@ -63,7 +64,7 @@ def test_a_wrong_password_shows_the_error_and_signs_nobody_in(manager):
     assert client.get("/c/harmanli/").status_code == 302
 
 
-def test_the_right_password_signs_in_and_returns_to_the_page_asked_for(manager):
+def test_the_right_password_and_code_sign_in_and_return_to_the_page_asked_for(manager):
     client = Client()
 
     response = client.post(
@@ -74,6 +75,13 @@ def test_the_right_password_signs_in_and_returns_to_the_page_asked_for(manager):
     assert response.status_code == 302
     assert response.url == "/c/harmanli/cases/"
     assert client.session["_auth_user_id"] == str(manager.pk)
+    # The password alone opens nothing: the code from the app comes first.
+    asked = client.get("/c/harmanli/cases/")
+    assert asked.status_code == 302
+    assert asked.url == "/accounts/code/?next=%2Fc%2Fharmanli%2Fcases%2F"
+    coded = client.post(asked.url, {"code": code_for(manager), "next": "/c/harmanli/cases/"})
+    assert coded.status_code == 302
+    assert coded.url == "/c/harmanli/cases/"
     assert client.get("/c/harmanli/cases/").status_code == 200
 
 
@@ -89,8 +97,7 @@ def test_a_login_never_sends_the_user_to_another_site(manager):
 
 def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(harmanli):
     """Every write the centre's manager makes (tests/web/routes.py), sent without the token."""
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(harmanli.staff["manager"])
+    client = verified_client(harmanli.staff["manager"], enforce_csrf_checks=True)
     routes = {route.name: route for route in staff_routes()}
     before = database_state()
     answers = {}

@@ -4,12 +4,13 @@ from dataclasses import dataclass, field
 
 from opora.accounts.models import Membership, User
 from opora.assessments.models import InformationRequest
-from opora.cases.models import Case
+from opora.cases.models import Case, CaseAccessRequest
 from opora.centres.models import Centre
 from opora.closure.models import ReferrerReport
 from opora.consultations.models import Session
 from opora.people.models import Person
 from opora.plans.models import Contract, PlanVersion
+from opora.privacy.models import LegalHold
 from opora.reviews.models import Review
 from opora.tasks.models import Task
 
@@ -42,6 +43,14 @@ class World:
     information_requests: dict[str, InformationRequest] = field(default_factory=dict)
     # The plan records of tests/plans/records.py, whose PLAN_WRITES the plan routes reuse.
     plans: object = None
+    # The group programmes of tests/groups/records.py (GroupRecords).
+    groups: object = None
+    # Foster-care candidates, placements and adopters of tests/fostering/records.py.
+    fostering: object = None
+    # Requests for access to a case outside one's team: "pending" and "granted".
+    access_requests: dict[str, CaseAccessRequest] = field(default_factory=dict)
+    # Legal holds in force (privacy): "active" is the one the lift write acts on.
+    holds: dict[str, LegalHold] = field(default_factory=dict)
 
     def objects(self, kwarg: str) -> list:
         return {
@@ -54,6 +63,15 @@ class World:
             "session_id": list(self.sessions.values()),
             "review_id": list(self.reviews.values()),
             "report_id": list(self.reports.values()),
+            "access_request_id": list(self.access_requests.values()),
+            "hold_id": list(self.holds.values()),
+            "programme_id": list(self.groups.programmes.values()) if self.groups else [],
+            "group_session_id": self.groups.all_sessions() if self.groups else [],
+            "participant_id": self.groups.all_participants() if self.groups else [],
+            **{
+                name: self.fostering.objects(name) if self.fostering else []
+                for name in ("candidate_id", "placement_id", "adopter_id")
+            },
         }[kwarg]
 
     def ids(self, kwarg: str) -> list[int]:

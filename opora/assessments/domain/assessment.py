@@ -17,6 +17,7 @@ from opora.cases.domain.status import change_status
 from opora.cases.enums import OCCUPYING_STATUSES, CaseStatus, Track
 from opora.cases.models import Case, CaseTeamMember
 from opora.core.errors import DomainError
+from opora.core.locking import bump_revision, require_revision, revision_changes
 
 # The first ИОП belongs to the assessment phase; an updated one follows a review, a return to
 # assessment or a reopened case.
@@ -75,7 +76,7 @@ def save_assessment_draft(
     with transaction.atomic():
         locked = lock_assessment(assessment)
         require_workable(locked)
-        _require_revision(locked, revision)
+        require_revision(locked, revision)
         changed = _apply(locked, data)
         if errors := date_errors(locked):
             raise AssessmentErrors(errors)
@@ -86,7 +87,7 @@ def save_assessment_draft(
                 actor=actor,
                 action="assessment.save_draft",
                 obj=locked,
-                changes={"fields": changed},
+                changes=revision_changes(locked, changed),
             )
     return locked
 
@@ -103,7 +104,7 @@ def complete_assessment(
     with transaction.atomic():
         locked = lock_assessment(assessment)
         require_workable(locked)
-        _require_revision(locked, revision)
+        require_revision(locked, revision)
         changed = _apply(locked, data or {})
         on = locked.assessed_on or timezone.localdate()
         if errors := {**completion_errors(locked, on=on), **date_errors(locked)}:
@@ -116,7 +117,11 @@ def complete_assessment(
             actor=actor,
             action="assessment.complete",
             obj=locked,
-            changes={"number": locked.number, "assessed_on": on.isoformat(), "fields": changed},
+            changes={
+                "number": locked.number,
+                "assessed_on": on.isoformat(),
+                **revision_changes(locked, changed),
+            },
         )
         if locked.case.status == CaseStatus.ASSESSMENT:
             change_status(
@@ -214,19 +219,6 @@ def _require_known_fields(data: dict) -> None:
         raise ValueError(f"Unknown ИОП fields: {sorted(unknown)}")
 
 
-def _require_revision(assessment: Assessment, revision: int | None) -> None:
-    """Someone else saved the draft after this form was opened: do not overwrite silently."""
-    if revision is None or revision == assessment.revision:
-        return
-    when = timezone.localtime(assessment.updated_at)
-    raise DomainError(
-        f"Междувременно {assessment.updated_by or 'друг член на екипа'} е записал/а промени "
-        f"в ИОП ({when:%d.%m.%Y %H:%M}). Вашият текст не е записан, но е във формата: "
-        "отворете ИОП в нов раздел, сравнете и запишете отново, за да замените текущия текст.",
-        field="revision",
-    )
-
-
 def _apply(assessment: Assessment, data: dict) -> list[str]:
     changed = []
     for name, value in data.items():
@@ -238,5 +230,6 @@ def _apply(assessment: Assessment, data: dict) -> list[str]:
 
 
 def _touch(assessment: Assessment, actor) -> None:
+    """Bump the revision (F() + 1, under the row lock) and stamp who changed the draft."""
+    bump_revision(assessment)
     assessment.updated_at, assessment.updated_by = timezone.now(), actor
-    assessment.revision += 1

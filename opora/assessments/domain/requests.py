@@ -49,6 +49,7 @@ def add_information_request(
             actor=actor,
             action="assessment.add_info_request",
             obj=request,
+            case_id=case.pk,
             changes={"assessment": locked.number, "due_on": due_on.isoformat()},
         )
     return request
@@ -84,6 +85,7 @@ def record_reply(
             actor=actor,
             action="assessment.record_reply",
             obj=locked,
+            case_id=locked.assessment.case_id,
             changes={"replied_on": replied_on.isoformat()},
         )
     return locked

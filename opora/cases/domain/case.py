@@ -11,9 +11,13 @@ from opora.cases.domain.status import change_status
 from opora.cases.enums import OCCUPYING_STATUSES, CasePersonRole, CaseStatus, ClosureReason
 from opora.cases.models import Case, CasePerson, CaseTeamMember
 from opora.core.errors import DomainError
+from opora.core.locking import bump_revision, require_revision, revision_changes
 
 
-def assign_case_manager(case: Case, *, actor, case_manager) -> Case:
+def assign_case_manager(
+    case: Case, *, actor, case_manager, expected_revision: int | None = None
+) -> Case:
+    """Change the case manager; refused (`StaleEdit`) if the case changed since the form opened."""
     _require_member(
         case,
         case_manager,
@@ -21,15 +25,25 @@ def assign_case_manager(case: Case, *, actor, case_manager) -> Case:
         "Водещият на случая трябва да е специалист от този център.",
     )
     with transaction.atomic():
-        previous = case.case_manager
+        locked = Case.objects.select_for_update(of=("self",)).select_related("case_manager")
+        locked = locked.get(pk=case.pk)
+        require_revision(locked, expected_revision)
+        previous = locked.case_manager
         case.case_manager = case_manager
         case.save(update_fields=["case_manager"])
+        changed = ["case_manager"] if previous != case_manager else []
+        if changed:
+            case.revision = bump_revision(locked)
         CaseTeamMember.objects.get_or_create(case=case, user=case_manager)
         record(
             actor=actor,
             action="case.assign_case_manager",
             obj=case,
-            changes={"from": getattr(previous, "pk", None), "to": case_manager.pk},
+            changes={
+                "from": getattr(previous, "pk", None),
+                "to": case_manager.pk,
+                **revision_changes(case, changed),
+            },
         )
     return case
 

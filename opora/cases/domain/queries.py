@@ -6,18 +6,15 @@ from datetime import datetime
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from opora.accounts.enums import Role
-from opora.accounts.roles import role_in
+from opora.cases.domain.access import directory_cases, readable_case_ids, readable_cases
 from opora.cases.enums import OPEN_STATUSES, CaseStatus
 from opora.cases.models import Case, CasePerson, CaseTeamMember, WaitingListEntry
 from opora.core.text import query_terms
 
 
 def cases_visible_to(user, centre) -> QuerySet[Case]:
-    """Cases of the centre whose content the user may see; none for roles without case access."""
-    if role_in(user, centre.pk) not in Role.case_workers():
-        return Case.objects.none()
-    return Case.objects.filter(centre=centre)
+    """Cases of the centre whose content the user may read (need-to-know, see `access`)."""
+    return readable_cases(user, centre)
 
 
 @dataclass(frozen=True)
@@ -30,7 +27,14 @@ class CaseFilters:
 
 
 def case_list(user, centre, filters: CaseFilters, *, limit: int, offset: int = 0) -> list[Case]:
-    cases = cases_visible_to(user, centre).select_related("primary_person", "case_manager")
+    """The case list: every case the user may know exists (a directory entry), newest first.
+
+    A case the user may not read carries `no_access = True`: the list shows only its number, the
+    child's name, the status and the case manager. Filtering by target group (case content)
+    looks only at the cases the user reads.
+    """
+    cases = directory_cases(user, centre).select_related("primary_person", "case_manager")
+    readable = readable_cases(user, centre)
     if filters.status == "all":
         pass
     elif filters.status:
@@ -38,16 +42,23 @@ def case_list(user, centre, filters: CaseFilters, *, limit: int, offset: int = 0
     else:
         cases = cases.filter(status__in=OPEN_STATUSES)
     if filters.target_group:
+        cases = cases.filter(pk__in=readable.values("pk"))
         cases = cases.filter(target_groups__group=filters.target_group)
     if filters.case_manager:
         cases = cases.filter(case_manager_id=filters.case_manager)
     if filters.mine:
-        cases = cases.filter(Q(case_manager=user) | Q(team__user=user)).distinct()
+        # The team as a subquery on its user index: a join would need DISTINCT over every team row.
+        on_team = CaseTeamMember.objects.filter(user=user).values("case_id")
+        cases = cases.filter(Q(case_manager=user) | Q(pk__in=on_team))
     for term in query_terms(filters.query):
         number = filters.query.strip()
         cases = cases.filter(Q(primary_person__search_name__contains=term) | Q(number=number))
     cases = cases.prefetch_related("target_groups")
-    return list(cases.order_by("-registered_at", "-id")[offset : offset + limit])
+    rows = list(cases.order_by("-registered_at", "-id")[offset : offset + limit])
+    readable_ids = readable_case_ids(user, centre, rows)
+    for case in rows:
+        case.no_access = case.pk not in readable_ids
+    return rows
 
 
 def case_detail(user, centre, case_id: int) -> Case:

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from opora.audit import redact
 from opora.audit.domain import record
 from opora.cases.domain.capacity import capacity_of, lock_centre
 from opora.cases.enums import OCCUPYING_STATUSES, TRANSITIONS, CaseStatus
@@ -73,7 +74,12 @@ def _leave_waiting_list(case: Case, *, actor, reason: str) -> None:
         left_at=timezone.now(), left_reason=reason[:200]
     )
     if left:
-        record(actor=actor, action="waiting_list.leave", obj=case, changes={"reason": reason[:200]})
+        record(
+            actor=actor,
+            action="waiting_list.leave",
+            obj=case,
+            changes={"reason": redact.text(reason)},
+        )
 
 
 def _require_reason(case: Case, to_status: str, fields: dict) -> None:
@@ -98,7 +104,5 @@ def _take_place(case: Case) -> None:
 
 
 def _plain(fields: dict) -> dict:
-    return {
-        k: (v.isoformat() if hasattr(v, "isoformat") else getattr(v, "pk", v))
-        for k, v in fields.items()
-    }
+    """The changed fields as the audit keeps them: notes only as „променено“."""
+    return redact.field_values(Case, fields)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from opora.audit import redact
 from opora.audit.domain import record
 from opora.cases.enums import CaseStatus, Track
 from opora.cases.models import Case
@@ -241,7 +242,7 @@ def _cancel(report: ReferrerReport, *, actor, reason: str) -> None:
         case=report.case, actor=actor, kind=DeadlineKind.REFERRER_REPORT, source=report
     )
     record(actor=actor, action="referrer_report.cancel", obj=report.case,
-           changes={"report": report.pk, "reason": reason[:200]})  # fmt: skip
+           changes={"report": report.pk, "reason": redact.text(reason)})  # fmt: skip
 
 
 def _lock_due(report: ReferrerReport) -> None:

@@ -18,6 +18,7 @@ from opora.consultations.enums import (
     SessionStatus,
 )
 from opora.core.errors import DomainError
+from opora.core.sensitivity import Sensitivity
 from opora.people.models import Person
 from opora.plans.domain.queries import goals_in_force, has_signed_contract
 from opora.plans.enums import Setting
@@ -63,6 +64,7 @@ class SessionData:
     goal: object = None
     notes: str = ""
     next_steps: str = ""
+    sensitivity: str = Sensitivity.TEAM
 
 
 def validated(
@@ -88,6 +90,8 @@ def validated(
             "Отбележете кои лица от случая са участвали в срещата.", field="participants"
         )
     check_goal(case, data.goal)
+    if data.sensitivity not in Sensitivity.values:
+        raise DomainError("Изберете кой може да чете бележките.", field="sensitivity")
     if status == SessionStatus.HELD:
         check_contract(case, kind=data.kind, on=data.date)
     clean = replace(

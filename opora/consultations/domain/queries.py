@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from opora.accounts.enums import Role
+from opora.cases.domain.access import levels_by_case, may_read_note, readable_levels
 from opora.cases.domain.queries import cases_visible_to
 from opora.cases.models import CasePerson
 from opora.consultations.enums import SessionStatus
@@ -37,6 +38,38 @@ def session_in(user, centre, session_id: int) -> Session:
         centre=centre, case__in=cases_visible_to(user, centre)
     ).select_related("case__primary_person", "case__centre", "lead", "goal", "created_by")
     return get_object_or_404(_with_people(sessions), pk=session_id)
+
+
+# The people who wrote a session's notes: who recorded it and the specialist who led it.
+NOTE_AUTHORS = ("created_by_id", "lead_id")
+RESTRICTED = "Бележката е с ограничен достъп"
+
+
+def may_read_notes(user, session: Session, levels=None) -> bool:
+    """May the user read the session's notes, next steps and status note (its sensitivity)?"""
+    if levels is None:
+        levels = readable_levels(user, session.case)
+    return may_read_note(user, levels, session, authors=NOTE_AUTHORS)
+
+
+def with_note_access(user, case, sessions):
+    """Mark each session of one case with `notes_visible` for the user; returns the sessions."""
+    levels = readable_levels(user, case)
+    for session in sessions:
+        session.notes_visible = may_read_notes(user, session, levels)
+    return sessions
+
+
+def with_diary_access(user, centre, sessions):
+    """Sessions across cases (a calendar, a day list): mark each with `case_readable` and
+    `notes_visible`. A session of a case the user may not read shows only its time."""
+    levels = levels_by_case(user, centre, list({s.case_id: s.case for s in sessions}.values()))
+    for session in sessions:
+        session.case_readable = session.case_id in levels
+        session.notes_visible = session.case_readable and may_read_note(
+            user, levels[session.case_id], session, authors=NOTE_AUTHORS
+        )
+    return sessions
 
 
 @dataclass(frozen=True)

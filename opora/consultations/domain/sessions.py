@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from opora.audit.domain import record
-from opora.cases.models import Case
+from opora.cases.models import Case, CaseTeamMember
 from opora.consultations.domain.checks import SessionData, check_case_open, validated
 from opora.consultations.enums import SESSION_TRANSITIONS, SessionStatus
 from opora.consultations.models import Session
@@ -13,7 +13,7 @@ from opora.core.errors import DomainError
 # Fields an edit may change; compared to tell the audit what changed (never their content).
 EDITABLE = (
     "kind", "date", "start_time", "duration_minutes", "setting", "place", "lead_id", "goal_id",
-    "notes", "next_steps",
+    "notes", "next_steps", "sensitivity",
 )  # fmt: skip
 
 
@@ -42,6 +42,7 @@ def record_session(
         else:
             session = _move(planned, locked, to_status=SessionStatus.HELD, actor=actor)
             _apply(session, clean, participants)
+            _join_team(locked, [clean.lead, *clean.staff], actor=actor)
         record(actor=actor, action="session.record", obj=session, changes=_facts(session))
     return session
 
@@ -91,6 +92,7 @@ def update_session(session: Session, *, actor, data: SessionData) -> Session:
         people_before = set(stored.participants.values_list("pk", flat=True))
         staff_before = set(stored.staff.values_list("pk", flat=True))
         _apply(stored, clean, participants)
+        _join_team(case, [clean.lead, *clean.staff], actor=actor)
         changed = [
             name.removesuffix("_id") for name in EDITABLE if getattr(stored, name) != before[name]
         ]
@@ -115,7 +117,24 @@ def _create(case: Case, data: SessionData, participants, *, status: str, actor) 
     if status != SessionStatus.PLANNED:
         session.status_changed_at, session.status_changed_by = timezone.now(), actor
     _apply(session, data, participants)
+    _join_team(case, [data.lead, *data.staff], actor=actor)
     return session
+
+
+def _join_team(case: Case, users, *, actor) -> None:
+    """Who leads or joins a session works on the case: she joins its team (need-to-know)."""
+    on_team = set(CaseTeamMember.objects.filter(case=case).values_list("user_id", flat=True))
+    for user in dict.fromkeys(users):
+        if user is None or user.pk in on_team or user.pk == case.case_manager_id:
+            continue
+        CaseTeamMember.objects.create(case=case, user=user)
+        on_team.add(user.pk)
+        record(
+            actor=actor,
+            action="case.add_team_member",
+            obj=case,
+            changes={"user": user.pk, "because": "session"},
+        )
 
 
 def _apply(session: Session, data: SessionData, participants) -> None:
@@ -125,6 +144,7 @@ def _apply(session: Session, data: SessionData, participants) -> None:
     session.goal = data.goal
     session.goal_title = data.goal.title if data.goal is not None else ""
     session.notes, session.next_steps = data.notes, data.next_steps
+    session.sensitivity = data.sensitivity
     session.save()
     session.participants.set(participants)
     session.staff.set(data.staff)
@@ -157,4 +177,5 @@ def _facts(session: Session) -> dict:
         "start_time": session.start_time.strftime("%H:%M"),
         "duration_minutes": session.duration_minutes,
         "lead": session.lead_id,
+        "sensitivity": session.sensitivity,
     }

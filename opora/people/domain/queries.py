@@ -3,6 +3,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from opora.core.text import is_ascii_digits, query_terms, search_key
+from opora.people.domain.fuzzy import similar_people
 from opora.people.models import Person
 
 SEARCH_LIMIT = 25
@@ -13,7 +14,8 @@ def people_of(centre) -> QuerySet[Person]:
 
 
 def search_people(centre, query: str, *, limit: int = SEARCH_LIMIT) -> list[Person]:
-    """Exact ЕГН/ЛНЧ if the query is 10 digits, else every word as a name-word prefix.
+    """Exact ЕГН/ЛНЧ if the query is 10 digits, else every word as a name-word prefix; when no
+    name matches, the nearest names (one letter wrong, missing or extra).
 
     Names match whatever the case, accents or alphabet: "georgi" and "ГЕОРГИ" both find Георги.
     """
@@ -31,9 +33,11 @@ def search_people(centre, query: str, *, limit: int = SEARCH_LIMIT) -> list[Pers
     condition = Q()
     for term in terms:
         condition &= Q(search_name__contains=term)
-    return list(
+    found = list(
         people_of(centre).filter(condition).order_by("last_name", "first_name", "id")[:limit]
     )
+    # Nobody under the exact spelling: a name typed with a slip ("Gorgi" for Георги).
+    return found or similar_people(people_of(centre), [t.strip() for t in terms], limit=limit)
 
 
 def likely_duplicates(

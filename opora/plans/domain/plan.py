@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from opora.audit import redact
 from opora.audit.domain import record
 from opora.cases.domain.status import change_status
 from opora.cases.enums import CaseStatus
@@ -18,6 +19,7 @@ from opora.cases.models import Case
 from opora.centres.domain import settings_for
 from opora.centres.enums import Service
 from opora.core.errors import DomainError
+from opora.core.locking import bump_revision, require_revision, revision_changes
 from opora.deadlines.calendar import add_months, add_working_days
 from opora.deadlines.domain import cancel_deadlines, fulfil_deadlines, set_deadline
 from opora.deadlines.enums import DeadlineKind
@@ -118,17 +120,29 @@ def start_plan(case: Case, *, actor) -> PlanVersion:
     return version
 
 
-def save_plan(version: PlanVersion, *, actor, data: PlanData) -> PlanVersion:
-    """Replace the draft's content with `data`; everything is checked before anything is written."""
+def save_plan(
+    version: PlanVersion, *, actor, data: PlanData, expected_revision: int | None = None
+) -> PlanVersion:
+    """Replace the draft's content with `data`; everything is checked before anything is written.
+
+    A save against a revision older than the version's is refused (`StaleEdit`): someone else
+    changed the draft after this editor was opened.
+    """
     with transaction.atomic():
         lock_case(version.case)
-        version.refresh_from_db()
+        version.refresh_from_db(from_queryset=PlanVersion.objects.select_for_update())
         _require_editable(version)
+        require_revision(
+            version, expected_revision, labels={"goals": GOALS_LABEL}, shown=_shown_goals
+        )
         check_plan_data(version, data)
+        changed = _changed_fields(version, data)
         for name in ("start_on", "review_on", "duration_class"):
             setattr(version, name, getattr(data, name))
         version.child_view = data.child_view.strip()
         version.family_participation = data.family_participation.strip()
+        if changed:
+            bump_revision(version)
         version.save()
         version.goals.all().delete()
         for order, goal in enumerate(data.goals, start=1):
@@ -137,9 +151,71 @@ def save_plan(version: PlanVersion, *, actor, data: PlanData) -> PlanVersion:
             actor=actor,
             action="plan.save",
             obj=version,
-            changes={"number": version.number, "goals": len(data.goals)},
+            changes={
+                "number": version.number,
+                "goals": len(data.goals),
+                **revision_changes(version, changed),
+            },
         )
     return version
+
+
+GOALS_LABEL = "Цели и дейности"
+_HEADER_FIELDS = ("start_on", "review_on", "duration_class", "child_view", "family_participation")
+
+
+def _changed_fields(version: PlanVersion, data: PlanData) -> list[str]:
+    """The names of what `data` changes in the draft ("goals" for any goal or activity)."""
+    changed = [
+        name for name in _HEADER_FIELDS if getattr(version, name) != _stripped(getattr(data, name))
+    ]
+    if _goals_key(version) != _data_goals_key(data):
+        changed.append("goals")
+    return changed
+
+
+def _stripped(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _goals_key(version: PlanVersion) -> list:
+    return [
+        (
+            (g.need, g.title, g.expected_result, g.indicators, g.copied_from_id),
+            [
+                (a.service, a.description, a.frequency, a.setting, a.responsible_id)
+                for a in g.activities.order_by("pk")
+            ],
+        )
+        for g in version.goals.order_by("order", "pk")
+    ]
+
+
+def _data_goals_key(data: PlanData) -> list:
+    return [
+        (
+            tuple(
+                _stripped(v)
+                for v in (g.need, g.title, g.expected_result, g.indicators, g.copied_from_id)
+            ),
+            [
+                (
+                    a.service,
+                    a.description.strip(),
+                    a.frequency.strip(),
+                    a.setting,
+                    getattr(a.responsible, "pk", None),
+                )
+                for a in g.activities
+            ],
+        )
+        for g in data.goals
+    ]
+
+
+def _shown_goals(version: PlanVersion, name: str) -> str:
+    titles = [f"{i}. {g.title}" for i, g in enumerate(version.goals.order_by("order", "pk"), 1)]
+    return "\n".join(titles) or "(няма цели)"
 
 
 def check_plan_data(version: PlanVersion, data: PlanData) -> None:
@@ -211,7 +287,7 @@ def return_plan(version: PlanVersion, *, actor, comment: str) -> PlanVersion:
             actor=actor,
             action="plan.return",
             obj=version,
-            changes={"number": version.number, "comment": comment},
+            changes={"number": version.number, "comment": redact.text(comment)},
         )
     return version
 

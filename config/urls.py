@@ -31,6 +31,11 @@ urlpatterns = [
     path("c/<slug:centre>/", include("opora.audit.urls")),
     path("c/<slug:centre>/groups/", include("opora.groups.urls")),
     path("c/<slug:centre>/fostering/", include("opora.fostering.urls")),
+    path("c/<slug:centre>/", include("opora.documents.urls")),
+    path("c/<slug:centre>/", include("opora.attachments.urls")),
+    path("c/<slug:centre>/reports/", include("opora.reporting.urls")),
+    # Municipal and national officials: aggregated figures of the centres they oversee, no names.
+    path("oversight/", include("opora.oversight.urls")),
 ]
 
 # Benchmark runs only (OPORA_BENCH=1, bench/run.py): the floor view and the admin peer.

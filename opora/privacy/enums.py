@@ -4,6 +4,8 @@ from django.db import models
 class ExportKind(models.TextChoices):
     CASE_LIST = "case_list", "Списък на случаите"
     PERSON_DATA = "person_data", "Справка за лични данни (GDPR)"
+    STATISTICS = "statistics", "Статистически отчет"
+    STATUTORY = "statutory", "Отчет към институция"
 
 
 class ExportFormat(models.TextChoices):

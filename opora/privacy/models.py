@@ -15,7 +15,10 @@ class ExportLog(models.Model):
     (`stored_as`), reachable only with a one-time token whose hash is kept here.
     """
 
-    centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="+")
+    # None: a roll-up over several centres, exported by a municipal or national official.
+    centre = models.ForeignKey(
+        Centre, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

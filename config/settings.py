@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "opora.documents",
     "opora.attachments",
     "opora.reporting",
+    "opora.statutory",
     "opora.oversight",
     "opora.privacy",
     "opora.public",

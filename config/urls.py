@@ -34,7 +34,9 @@ urlpatterns = [
     path("c/<slug:centre>/", include("opora.documents.urls")),
     path("c/<slug:centre>/", include("opora.attachments.urls")),
     path("c/<slug:centre>/reports/", include("opora.reporting.urls")),
+    path("c/<slug:centre>/statutory/", include("opora.statutory.urls")),
     # Municipal and national officials: aggregated figures of the centres they oversee, no names.
+    path("oversight/reports/", include("opora.reporting.oversight_urls")),
     path("oversight/", include("opora.oversight.urls")),
 ]
 

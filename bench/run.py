@@ -19,7 +19,7 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -27,11 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.client import Browser  # noqa: E402
-from bench.stats import HEADER, NOT_BUILT, Measure, markdown, plain, rows  # noqa: E402
+from bench.stats import HEADER, Measure, markdown, plain, rows  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 DOC = ROOT / "docs" / "performance.md"
+# Pages measured with --peer-requests (slow by nature, not in the mixed load).
+HEAVY = frozenset({"Обобщение за цялата инсталация", "Общински преглед (всички центрове)"})
 ONE_CENTRE = ["--centres", "1", "--persons", "2000", "--cases", "1000", "--sessions", "30000"]
 
 
@@ -163,6 +165,7 @@ def _pages(scene) -> list[tuple[str, str, str, str]]:
     c = f"/c/{scene.slug}"
     q = lambda text: quote(text)  # noqa: E731
     admin = "/bench/admin/people/person/?q="
+    last_year = date.today().year - 1
     return [
         ("Гол Django изглед (под)", "/bench/floor/", scene.manager, ""),
         ("Списък на случаите (активни)", f"{c}/cases/?status=active", scene.manager, ""),
@@ -173,6 +176,12 @@ def _pages(scene) -> list[tuple[str, str, str, str]]:
         ("Търсене: латиница с грешка", f"{c}/people/?q={q(scene.latin_typo)}", scene.manager,
          "admin: латиница с грешка"),
         ("Търсене: ЕГН", f"{c}/people/?q={scene.egn}", scene.manager, "admin: ЕГН"),
+        # Reports (issue 5): a year's figures of one centre and the roll-up over every centre.
+        ("Статистика на един център (година)", f"{c}/reports/?quick=last_year", scene.manager, ""),
+        ("Годишен отчет на един център", f"{c}/statutory/annual/?year={last_year}", scene.manager, ""),
+        ("Показатели на управителя", f"{c}/indicators/", scene.manager, ""),
+        ("Обобщение за цялата инсталация", "/oversight/reports/?quick=last_year", scene.admin, ""),
+        ("Общински преглед (всички центрове)", "/oversight/", scene.admin, ""),
         ("admin: кирилица", admin + q(scene.cyrillic), scene.admin, ""),
         ("admin: латиница с грешка", admin + q(scene.latin_typo), scene.admin, ""),
         ("admin: ЕГН", admin + scene.egn, scene.admin, ""),
@@ -182,7 +191,7 @@ def _pages(scene) -> list[tuple[str, str, str, str]]:
 def _measure_all(scene, browsers: dict, options) -> list[Measure]:
     measures = []
     for label, path, user, peer in _pages(scene):
-        peer_page = label.startswith("admin:")
+        peer_page = label.startswith("admin:") or label in HEAVY
         count = options.peer_requests if peer_page else options.requests
         warm = max(2, options.warmup // 5) if peer_page else options.warmup
         measure = Measure(label, peer=peer)
@@ -201,8 +210,6 @@ def _measure_all(scene, browsers: dict, options) -> list[Measure]:
                     measure.queries.add(int(response.headers["x-queries"]))
         print(f"  {label}: p95 {measure.p95:.1f} ms", file=sys.stderr)
         measures.append(measure)
-    for label in ("Годишен отчет на един център", "Обобщение за цялата инсталация"):
-        measures.insert(-3, Measure(label, note=NOT_BUILT))
     return measures
 
 
@@ -221,7 +228,8 @@ def _worker_memory(master: int) -> list[int]:
 
 
 def _mixed_load(scene, browsers: dict, port: int, options) -> dict:
-    pages = [p for p in _pages(scene) if not p[0].startswith("admin:")]
+    # Staff pages only: the admin peer and the installation-wide reports are not everyday clicks.
+    pages = [p for p in _pages(scene) if not p[0].startswith("admin:") and p[0] not in HEAVY]
     urls = [[path, browsers[user].cookies] for _label, path, user, _peer in pages]
     job = {"host": "127.0.0.1", "port": port, "threads": options.threads,
            "requests": options.mixed_requests, "urls": urls}  # fmt: skip

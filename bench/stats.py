@@ -3,8 +3,6 @@
 import math
 from dataclasses import dataclass, field
 
-NOT_BUILT = "не е реализирано (issue 5)"
-
 
 def percentile(values: list[float], p: float) -> float:
     """Nearest-rank percentile of a non-empty list."""

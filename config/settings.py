@@ -223,6 +223,15 @@ OPORA_PUBLIC_REQUESTS_PER_CENTRE_PER_DAY = env_int("OPORA_PUBLIC_REQUESTS_PER_CE
 OPORA_EXPORT_DIR = Path(env_str("OPORA_EXPORT_DIR", str(VAR_DIR / "exports")))
 OPORA_EXPORT_LINK_MINUTES = env_int("OPORA_EXPORT_LINK_MINUTES", 10)
 
+# Statistics: in roll-ups over several centres a count below this shows as „< N“ (no child can be
+# identified from the figures).
+OPORA_SUPPRESSION_THRESHOLD = env_int("OPORA_SUPPRESSION_THRESHOLD", 5)
+
+# Attachments (scans, letters from institutions): kept outside the web root and outside MEDIA and
+# STATIC, under random names, served only through the permission-checked views; the largest file.
+OPORA_ATTACHMENT_DIR = Path(env_str("OPORA_ATTACHMENT_DIR", str(VAR_DIR / "attachments")))
+OPORA_ATTACHMENT_MAX_MB = env_int("OPORA_ATTACHMENT_MAX_MB", 20)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -84,6 +84,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _attachments_in_a_temporary_folder(tmp_path_factory):
+    """Files uploaded by any test (the web worlds, the demo) land in a folder of the run only."""
+    folder = tmp_path_factory.mktemp("attachments")
+    with override_settings(OPORA_ATTACHMENT_DIR=folder):
+        yield folder
+
+
 # The centres
 
 

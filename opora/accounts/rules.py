@@ -44,6 +44,10 @@ def is_system_admin(user) -> bool:
 rules.add_perm("centres.open_centre", is_member)
 rules.add_perm("centres.view_capacity", is_member)
 rules.add_perm("centres.edit_centre_profile", is_manager)
+# „Показатели“: trends in counts for the manager and the accountant; figures with names (workload
+# per specialist, overdue deadlines per person) for the manager only.
+rules.add_perm("centres.view_capacity_trends", is_manager | is_accountant)
+rules.add_perm("centres.view_indicators", is_manager)
 rules.add_perm("accounts.view_staff", is_manager | is_accountant)
 rules.add_perm("accounts.manage_staff", is_manager)
 # A member lost the phone with the authenticator app: the manager removes it (sessions end too).
@@ -69,6 +73,10 @@ rules.add_perm("tasks.complete_task", is_case_worker)
 
 # Audit: who read and changed what, for the centre's manager only.
 rules.add_perm("audit.view_audit", is_manager)
+# Statistics carry no names: the manager and the accountant see and export them.
+rules.add_perm("reporting.view_statistics", is_manager | is_accountant)
+# Saving the figures as a submitted report is the manager's act for the centre.
+rules.add_perm("reporting.submit_statistics", is_manager)
 
 
 @rules.predicate

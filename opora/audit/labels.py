@@ -98,6 +98,8 @@ ACTIONS = {
     "two_factor.too_many_codes": "твърде много грешни кодове",
     "user.create_system_admin": "създаде системен администратор",
     "centre.create": "създаде център",
+    "oversight.grant": "даде достъп до обобщена статистика",
+    "oversight.revoke": "отне достъп до обобщена статистика",
     "contract.expire": "договорът изтече",
     "deadline.remind": "изпрати напомняне за срок",
     # Privacy
@@ -123,6 +125,12 @@ ACTIONS = {
     "participant_note.add": "записа бележка за участник",
     "certificate.issue": "издаде удостоверение",
     "certificate.print": "отпечата удостоверение",
+    "document.view": "отвори документ за преглед",
+    "document.issue": "издаде документ",
+    "document.print": "свали отново издаден документ",
+    "document.register.view": "отвори регистъра на документите",
+    "document_template.save": "промени шаблон на документ",
+    "document_template.reset": "върна стандартния шаблон на документ",
     # Foster care and adoption
     "fostering.candidate.view": "отвори кандидат за приемна грижа",
     "fostering.candidate.create": "регистрира кандидат за приемна грижа",
@@ -147,8 +155,21 @@ ACTIONS = {
     "fostering.adopters.add_member": "добави член на семейство осиновители",
     "fostering.adopters.change_status": "смени етапа на осиновители",
     "fostering.adopters.contact": "записа среща с осиновители",
+    # Attachments (scans, letters from institutions)
+    "attachment.add": "прикачи файл",
+    "attachment.update": "промени описанието на прикачен файл",
+    "attachment.remove": "премахна прикачен файл",
+    "attachment.view": "отвори прикачен файл",
+    "attachment.list.view": "отвори прикачените файлове",
+    "attachment.edit.view": "отвори прикачен файл за редакция",
     # Public side
     "public_request.receive": "получи онлайн заявка",
+    # Statistics
+    "report.snapshot": "запази подаден отчет",
+    # Statutory reports
+    "annual_report.start": "започна годишен отчет",
+    "annual_report.save": "промени годишен отчет",
+    "annual_report.submit": "подаде годишен отчет",
 }
 _VERBS = {"view": "отвори", "print": "отпечата"}
 
@@ -165,6 +186,9 @@ OBJECTS = {
     "accounts.membership": "служител",
     "accounts.user": "потребител",
     "centres.centre": "център",
+    "reporting.reportsnapshot": "подаден отчет",
+    "statutory.annualreport": "годишен отчет",
+    "attachments.attachment": "прикачен файл",
 }
 
 

@@ -141,6 +141,8 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["-changed_at", "-id"]
+        # Statistics and occupancy read the history of a period across centres.
+        indexes = [models.Index(fields=["changed_at"], name="statuschange_at_idx")]
 
     def __str__(self) -> str:
         return f"{self.from_status or '—'} → {self.to_status}"

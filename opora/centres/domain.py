@@ -4,8 +4,9 @@ from opora.audit.domain import record
 from opora.centres.models import Centre, CentreSettings
 
 PROFILE_FIELDS = (
-    "name", "municipality", "address", "location_note", "phone", "email", "working_hours",
-    "opened_on", "founding_decision", "description", "goals", "principles", "how_to_apply",
+    "name", "provider_name", "municipality", "address", "location_note", "phone", "email",
+    "working_hours", "opened_on", "founding_decision", "description", "goals", "principles",
+    "how_to_apply",
     "services", "target_groups", "services_free_and_confidential", "capacity",
 )  # fmt: skip
 SETTINGS_FIELDS = (

@@ -9,6 +9,14 @@ class Centre(models.Model):
 
     slug = models.SlugField("адрес (латиница)", unique=True, max_length=60)
     name = models.CharField("наименование", max_length=200)
+    # The letterhead of the centre's documents names who provides the service (ЗСУ: the
+    # municipality or the contracted provider), e.g. „Община Харманли“.
+    provider_name = models.CharField(
+        "доставчик на услугата",
+        max_length=200,
+        blank=True,
+        help_text="Напр. „Община Харманли“; изписва се в бланката на документите.",
+    )
     municipality = models.CharField("община", max_length=100)
     address = models.CharField("адрес", max_length=250, blank=True)
     phone = models.CharField("телефон", max_length=60, blank=True)

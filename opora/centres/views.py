@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from opora.accounts.enums import Role
 from opora.accounts.models import Membership
@@ -8,12 +9,15 @@ from opora.cases.domain.access_requests import pending_requests
 from opora.cases.domain.capacity import capacity_of
 from opora.cases.domain.queries import counts_by_status, my_cases, new_referrals, waiting_list
 from opora.cases.enums import CaseStatus
+from opora.centres import indicators
 from opora.centres.domain import settings_for, update_centre
 from opora.centres.enums import Service, TargetGroup
-from opora.centres.forms import CentreProfileForm, CentreSettingsForm
+from opora.centres.forms import CentreProfileForm, CentreSettingsForm, IndicatorPeriodForm
+from opora.centres.indicator_charts import names_of, over_standard, trends, workload_chart
 from opora.core.decorators import centre_view
 from opora.core.errors import DomainError
 from opora.core.forms import apply_domain_error
+from opora.deadlines.queries import OverdueFilters, counts_by_owner
 from opora.tasks.domain import open_tasks_of
 
 
@@ -34,6 +38,35 @@ def dashboard(request):
         context["status_counts"] = [(CaseStatus(s).label, n) for s, n in counts.items() if n]
         context["staff_count"] = Membership.objects.filter(centre=centre, is_active=True).count()
     return render(request, "centres/dashboard.html", context)
+
+
+@centre_view("centres.view_capacity_trends")
+def indicators_page(request):
+    """„Показатели“: trends for the manager and the accountant; names only for the manager."""
+    centre, today = request.centre, timezone.localdate()
+    form = IndicatorPeriodForm(request.GET or None, today=today)
+    period = form.chosen_period()
+    charts = trends([centre.pk], capacity_total=centre.capacity, period=period, now=timezone.now())
+    context = {"nav": "home", "form": form, "charts": charts}
+    if request.user.has_perm("centres.view_indicators", centre):
+        context.update(_named_indicators(centre, today))
+    return render(request, "centres/indicators.html", context)
+
+
+def _named_indicators(centre, today) -> dict:
+    first = today.replace(day=1)
+    open_cases = indicators.cases_open_this_month([centre.pk], today)
+    counts = indicators.workload([centre.pk], open_cases)[centre.pk]
+    standard = settings_for(centre).workload_standard
+    return {
+        "standard": standard,
+        "workload": workload_chart(counts, standard=standard, names=names_of(counts), month=first),
+        "over_standard": over_standard(counts, standard),
+        "overdue_kinds": indicators.overdue_by_kind([centre.pk], today),
+        "overdue_owners": [
+            row for row in counts_by_owner(centre, today, OverdueFilters()) if row.overdue
+        ],
+    }
 
 
 @centre_view("centres.open_centre")

@@ -93,6 +93,12 @@ class Session(models.Model):
             models.Index(fields=["case", "date"], name="session_case_date_idx"),
             models.Index(fields=["lead", "date"], name="session_lead_date_idx"),
             models.Index(fields=["centre", "date"], name="session_centre_date_idx"),
+            # Statistics over many centres: held sessions of a period by kind, read from the index.
+            models.Index(
+                fields=["date", "centre", "kind"],
+                condition=Q(status="held"),
+                name="session_held_date_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -26,6 +26,7 @@ PROVIDER_APPS = [
     "closure",
     "deadlines",
     "groups",
+    "attachments",
 ]
 
 

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 
 from opora.accounts.enums import Role
 from opora.accounts.models import Membership
+from opora.oversight.domain.scope import may_oversee
 
 
 @login_required
@@ -15,6 +16,9 @@ def home(request):
     )
     if len(memberships) == 1:
         return redirect("centres:dashboard", centre=memberships[0].centre.slug)
+    oversees = may_oversee(request.user)
+    if not memberships and oversees and not request.user.is_system_admin:
+        return redirect("oversight:overview")
     return render(
         request,
         "core/choose_centre.html",
@@ -22,6 +26,7 @@ def home(request):
             "memberships": memberships,
             "roles": Role,
             "is_system_admin": request.user.is_system_admin,
+            "oversees": oversees,
         },
     )
 

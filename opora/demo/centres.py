@@ -12,6 +12,7 @@ SEED_SLUGS = ("harmanli", "dragoman")
 HARMANLI = {
     "slug": "harmanli",
     "name": "ЦОП Харманли",
+    "provider_name": "Община Харманли",
     "municipality": "Харманли",
     "address": "ул. „Одрин“ 16, 6450 гр. Харманли",
     "phone": "0373/9 10 76",
@@ -30,6 +31,7 @@ HARMANLI = {
 DRAGOMAN = {
     "slug": "dragoman",
     "name": "ЦОП Драгоман",
+    "provider_name": "Община Драгоман",
     "municipality": "Драгоман",
     "address": "ул. „Захари Стоянов“ 2, 2210 гр. Драгоман",
     "capacity": 24,

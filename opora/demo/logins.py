@@ -2,6 +2,7 @@
 
 from opora.accounts.enums import Role
 from opora.demo.centres import DRAGOMAN, HARMANLI
+from opora.demo.oversight_demo import official_login_rows
 from opora.demo.staff import ADMIN_USERNAME, DEMO_PASSWORD, SEED_STAFF
 
 CENTRE_NAMES = {HARMANLI["slug"]: HARMANLI["name"], DRAGOMAN["slug"]: DRAGOMAN["name"]}
@@ -13,6 +14,7 @@ def login_rows() -> list[tuple[str, str, str, str]]:
         (m.username, DEMO_PASSWORD, Role(m.role).label, CENTRE_NAMES[m.centre]) for m in SEED_STAFF
     ]
     rows.append((ADMIN_USERNAME, DEMO_PASSWORD, "Системен администратор", "всички (/system/)"))
+    rows.extend(official_login_rows(DEMO_PASSWORD))  # /oversight/
     return rows
 
 

@@ -10,12 +10,21 @@ from faker import Faker
 from opora.accounts.enums import Role
 from opora.cases.domain.capacity import capacity_of
 from opora.centres.models import Centre
-from opora.demo import fostering_stories, groups_stories, need_to_know, places, stories
+from opora.demo import (
+    attachments_demo,
+    fostering_stories,
+    groups_stories,
+    need_to_know,
+    places,
+    statutory_demo,
+    stories,
+)
 from opora.demo.casework import CentreScene, run_story
 from opora.demo.centres import SEED_SLUGS, create_seed_centres
 from opora.demo.families import FamilyContext
 from opora.demo.identifiers import IdentifierPool
 from opora.demo.numbering import renumber_centre
+from opora.demo.oversight_demo import add_officials
 from opora.demo.paths import PATHS
 from opora.demo.staff import ADMIN_USERNAME, SEED_STAFF, add_seed_staff, create_admin
 from opora.demo.timeline import plan_times, registered_after
@@ -45,6 +54,7 @@ def seed_demo() -> list[CentreSummary]:
         admin = _admin()
         centres = create_seed_centres(actor=admin)
         users = add_seed_staff(centres, admin=admin)
+        add_officials(admin=admin)
         now = timezone.now()
         return [_fill(centre, users, now=now) for centre in centres.values()]
 
@@ -68,6 +78,8 @@ def _fill(centre, users: dict, *, now) -> CentreSummary:
     fostering_stories.play(scene)
     groups_stories.play(scene)
     need_to_know.play(scene)
+    statutory_demo.play(scene)
+    attachments_demo.play(scene)
     capacity = capacity_of(centre)
     return CentreSummary(centre.name, len(centre_stories), capacity.used, capacity.total)
 

@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from opora.reporting import oversight_views as views
 
 # Roll-ups over the centres an official oversees (mounted at /oversight/reports/).
 app_name = "rollups"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.statistics, name="statistics"),
+    path("export/", views.export, name="export"),
+    path("download/", views.download, name="download"),
+    path("snapshots/", views.snapshots, name="snapshots"),
+    path("snapshots/take/", views.take, name="take"),
+]

@@ -5,3 +5,8 @@ class StatutoryConfig(AppConfig):
     name = "opora.statutory"
     label = "statutory"
     verbose_name = "Отчети към институциите"
+
+    def ready(self) -> None:
+        from opora.statutory.domain.registry import register_statutory_reports
+
+        register_statutory_reports()

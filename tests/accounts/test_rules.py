@@ -18,6 +18,8 @@ EXPECTED = {
     "centres.open_centre": set(STAFF),
     "centres.view_capacity": set(STAFF),
     "centres.edit_centre_profile": MANAGER,
+    "centres.view_capacity_trends": {"manager", "accountant"},
+    "centres.view_indicators": MANAGER,
     "accounts.view_staff": {"manager", "accountant"},
     "accounts.manage_staff": MANAGER,
     "accounts.reset_two_factor": MANAGER,
@@ -61,6 +63,11 @@ EXPECTED = {
     "closure.manage_reports": MANAGER,
     "closure.view_report_register": MANAGER,
     "audit.view_audit": MANAGER,
+    "reporting.view_statistics": {"manager", "accountant"},
+    "reporting.submit_statistics": MANAGER,
+    # The occupancy statement has no names; the ASP data and the annual report are the manager's.
+    "statutory.view_statements": {"manager", "accountant"},
+    "statutory.prepare_reports": MANAGER,
     "privacy.export_cases": CASE_WORKERS,
     "privacy.view_exports": MANAGER,
     "privacy.request_person_data": MANAGER,
@@ -70,15 +77,21 @@ EXPECTED = {
     "groups.record_attendance": CASE_WORKERS,
     "groups.write_participant_note": CASE_WORKERS,
     "groups.issue_certificate": CASE_WORKERS,
+    "documents.issue_document": CASE_WORKERS,
+    "documents.view_register": CASE_WORKERS,
+    "documents.manage_templates": MANAGER,
     "fostering.view_fostering": CASE_WORKERS,
     "fostering.work_with_candidates": CASE_WORKERS,
     "fostering.record_commission_decision": MANAGER,
     "fostering.remove_from_register": MANAGER,
     "fostering.work_with_adopters": CASE_WORKERS,
     "fostering.edit_fostering_settings": MANAGER,
+    # Files: every case worker sees the lists of what she reads; a case's files are its team's.
+    "attachments.view_attachments": CASE_WORKERS,
+    "attachments.change_attachments": CASE_WORKERS,
 }
 # On a case that no case worker works on (registered by the manager), only the manager reads it.
-ON_A_CASE = {"cases.read_case": MANAGER}
+ON_A_CASE = {"cases.read_case": MANAGER, "attachments.change_attachments": MANAGER}
 # On a case led by the psychologist with the social worker on its team, the team gains these.
 ON_THE_TEAM = {
     "cases.read_case": CASE_WORKERS,

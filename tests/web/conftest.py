@@ -35,11 +35,13 @@ from opora.consultations.enums import SessionKind
 from opora.people.domain.person import add_relation
 from opora.people.enums import IdentifierType, RelationKind, Sex
 from opora.people.models import Person
+from opora.plans.domain.contract import change_contract
 from opora.plans.models import PlanVersion
 from opora.privacy.domain.holds import place_legal_hold
 from opora.reviews.domain.review import start_review
 from opora.reviews.enums import ReviewKind
 from opora.tasks.models import Task
+from tests.attachments.records import add_attachment_records
 from tests.factories import PersonFactory, make_case
 from tests.fostering.web_records import add_fostering_records
 from tests.groups.records import add_group_records
@@ -106,6 +108,7 @@ def harmanli(centre, manager, psychologist, social_worker, accountant, person) -
     _add_legal_hold(world, "closed")
     world.groups = add_group_records(centre, manager, [psychologist, social_worker])
     world.fostering = add_fostering_records(centre, manager, social_worker)
+    world.attachments = add_attachment_records(cases["working"], cm)
     return _with_centre_lists(world)
 
 
@@ -168,6 +171,11 @@ def _add_worked_cases(world: World) -> None:
         world.cases["under_review"], actor=cm, kind=ReviewKind.SCHEDULED
     )
     _propose_closure(world.cases["closing"], cm)
+    # An annex (documents: the annex's own page names it), on a case no write depends on.
+    change_contract(
+        world.cases["closing"].contracts.get(), actor=manager,
+        signed_on=timezone.localdate(), changes="Срещите се местят в четвъртък.",
+    )  # fmt: skip
 
 
 def _session(case, lead, **overrides) -> SessionData:
@@ -249,6 +257,7 @@ def haskovo(other_centre, outsider_manager, outsider_psychologist) -> World:
     )
     _add_access_requests(world, outsider_psychologist, pending_on="intake")
     _add_legal_hold(world, "accepted")
+    world.attachments = add_attachment_records(worked, outsider_psychologist)
     return _with_centre_lists(world)
 
 

@@ -25,8 +25,12 @@ from opora.people.enums import IdentifierType, RelationKind, Sex
 from opora.plans.enums import Setting
 from opora.referrals.enums import SourceType
 from opora.reviews.enums import Progress, ReviewKind
+from tests.attachments.records import description_fields, upload_fields
+from tests.documents.web_records import DOCUMENT_OBJECT_KWARGS, DOCUMENT_PAGES, DOCUMENT_WRITES
 from tests.fostering.web_records import FOSTERING_PAGES, FOSTERING_POST_ONLY, FOSTERING_WRITES
 from tests.plans.records import PLAN_PAGES, PLAN_WRITES
+from tests.reporting.web_records import REPORTING_PAGES, REPORTING_POST_ONLY, REPORTING_WRITES
+from tests.statutory.web_records import STATUTORY_PAGES, STATUTORY_POST_ONLY, STATUTORY_WRITES
 from tests.web.world import CHILD_EGN, World
 
 CENTRE_PREFIX = "c/<slug:centre>/"
@@ -53,6 +57,8 @@ OBJECT_KWARGS = frozenset(
         "candidate_id",
         "placement_id",
         "adopter_id",
+        "attachment_id",
+        *DOCUMENT_OBJECT_KWARGS,
     }
 )
 
@@ -69,6 +75,8 @@ CASE_BOUND_KWARGS = frozenset(
         "report_id",
         "task_id",
         "person_id",
+        "attachment_id",
+        *DOCUMENT_OBJECT_KWARGS,
     }
 )
 
@@ -146,6 +154,7 @@ PAGES = frozenset(
     {
         "centres:dashboard",
         "centres:profile",
+        "centres:indicators",
         "people:search",
         "people:detail",
         "cases:list",
@@ -182,6 +191,12 @@ PAGES = frozenset(
         "audit:staff",
         "audit:unusual",
         *FOSTERING_PAGES,
+        *STATUTORY_PAGES,
+        *REPORTING_PAGES,
+        "attachments:case_list",
+        "attachments:person_list",
+        "attachments:download",
+        *DOCUMENT_PAGES,
     }
 )
 
@@ -585,6 +600,23 @@ _PRIVACY_WRITES: dict[str, Write] = {
     ),
 }
 
+# Attachments: the working case's (the psychologist leads it) and a file kept with its child.
+_ATTACHMENT_WRITES: dict[str, Write] = {
+    "attachments:add_to_case": Write(lambda w: upload_fields(), target=_case("working")),
+    "attachments:add_to_person": Write(
+        lambda w: upload_fields(),
+        target=lambda w: {"person_id": w.cases["working"].primary_person_id},
+    ),
+    "attachments:edit": Write(
+        lambda w: description_fields(),
+        target=lambda w: {"attachment_id": w.attachments["case"].pk},
+    ),
+    "attachments:remove": Write(
+        lambda w: {"reason": "Прикачен по погрешка към този случай."},
+        target=lambda w: {"attachment_id": w.attachments["case"].pk},
+    ),
+}
+
 WRITES: dict[str, Write] = {
     **_CASES_WRITES,
     **_ASSESSMENT_WRITES,
@@ -594,6 +626,10 @@ WRITES: dict[str, Write] = {
     **_PRIVACY_WRITES,
     **_GROUP_WRITES,
     **{name: _fostering_write(name) for name in FOSTERING_WRITES},
+    **{name: Write(data, query=query) for name, (data, query) in STATUTORY_WRITES.items()},
+    **{name: Write(data, query=query) for name, (data, query) in REPORTING_WRITES.items()},
+    **_ATTACHMENT_WRITES,
+    **{name: Write(data, query=query) for name, (data, query) in DOCUMENT_WRITES.items()},
 }
 
 # Writes with no page of their own: a GET on them is a 405 for whoever may make them.
@@ -616,6 +652,8 @@ POST_ONLY = frozenset(
         "privacy:lift_hold",
         *set(PLAN_WRITES) - PLAN_PAGES,
         *FOSTERING_POST_ONLY,
+        *STATUTORY_POST_ONLY,
+        *REPORTING_POST_ONLY,
         "consultations:cancel",
         "consultations:no_show",
         "reviews:start",
@@ -627,6 +665,7 @@ POST_ONLY = frozenset(
         "groups:session_note",
         "groups:add_note",
         "groups:withdraw",
+        "attachments:remove",
     }
 )
 

@@ -7,12 +7,31 @@ from django.db import transaction
 
 from tests.factories import put_on_team
 from tests.fostering.web_records import FOSTERING_MANAGER_PAGES, FOSTERING_MANAGER_WRITES
+from tests.reporting.web_records import (
+    REPORTING_ACCOUNTANT_PAGES,
+    REPORTING_MANAGER_PAGES,
+    REPORTING_MANAGER_WRITES,
+)
+from tests.statutory.web_records import (
+    STATUTORY_ACCOUNTANT_PAGES,
+    STATUTORY_MANAGER_PAGES,
+    STATUTORY_MANAGER_WRITES,
+)
 from tests.web.routes import POST_ONLY, WRITES, post_data, staff_routes, with_query
 from tests.web.state import changed_tables, database_state
-from tests.web.world import CHILD_EGN, CHILD_NAME
+from tests.web.world import CASE_RECORDS, CHILD_EGN, CHILD_NAME
 
 # The accountant sees counts and the team, never the content of a case.
-ACCOUNTANT_PAGES = frozenset({"centres:dashboard", "centres:profile", "staff:list"})
+ACCOUNTANT_PAGES = frozenset(
+    {
+        "centres:dashboard",
+        "centres:profile",
+        "centres:indicators",  # trends in counts only (centres.view_capacity_trends)
+        "staff:list",
+        *STATUTORY_ACCOUNTANT_PAGES,
+        *REPORTING_ACCOUNTANT_PAGES,
+    }
+)
 CASE_WORKERS = ["psychologist", "social_worker"]
 
 
@@ -36,8 +55,18 @@ def _url(world, name: str, case: str = "intake") -> str:
         "candidate_id": world.fostering.candidates["approved"].pk,
         "placement_id": world.fostering.placements["long"].pk,
         "adopter_id": world.fostering.adopters["referred"].pk,
+        **{kwarg: _case_record(world, kwarg, case) for kwarg in CASE_RECORDS},
+        "attachment_id": world.attachments["case"].pk,
     }
     return route.url(world.centre.slug, **{k: ids[k] for k in route.object_kwargs})
+
+
+def _case_record(world, kwarg: str, case: str) -> int:
+    """A document's subject (tests/web/world.py CASE_RECORDS): the case's own, else the world's
+    first (e.g. the ИОП, which the worked cases do not have)."""
+    model, to_case = CASE_RECORDS[kwarg]
+    own = model.objects.filter(**{to_case: world.cases[case]}).values_list("pk", flat=True)
+    return own.first() or (world.ids(kwarg) or [0])[0]
 
 
 def _private_details(world) -> list[str]:
@@ -147,8 +176,11 @@ MANAGER_WRITES = frozenset(
         "privacy:policies",
         "privacy:add_hold",
         "privacy:lift_hold",
+        "documents:edit_layout",
         # Foster care: the Commission's decision, removal from the register, the centre's values.
         *FOSTERING_MANAGER_WRITES,
+        *STATUTORY_MANAGER_WRITES,
+        *REPORTING_MANAGER_WRITES,
     }
 )
 # What every case worker does, on the team of a case or not (the new person, the new referral, a
@@ -188,6 +220,7 @@ CASE_FIRST = frozenset({"closure:approve", "closure:return_closure", "closure:re
 MANAGER_PAGES = frozenset(
     {
         "centres:edit",
+        "centres:indicators",  # the manager's and the accountant's, not a case worker's
         "staff:list",
         "staff:add",
         "staff:edit",
@@ -206,7 +239,11 @@ MANAGER_PAGES = frozenset(
         "privacy:person_data",
         "privacy:retention",
         "privacy:add_hold",
+        "documents:layouts",
+        "documents:edit_layout",
         *FOSTERING_MANAGER_PAGES,
+        *STATUTORY_MANAGER_PAGES,
+        *REPORTING_MANAGER_PAGES,
     }
 )
 

@@ -3,16 +3,26 @@
 from dataclasses import dataclass, field
 
 from opora.accounts.models import Membership, User
-from opora.assessments.models import InformationRequest
+from opora.assessments.models import Assessment, InformationRequest
+from opora.attachments.models import Attachment
 from opora.cases.models import Case, CaseAccessRequest
 from opora.centres.models import Centre
 from opora.closure.models import ReferrerReport
 from opora.consultations.models import Session
 from opora.people.models import Person
-from opora.plans.models import Contract, PlanVersion
+from opora.plans.models import Annex, Contract, PlanVersion
 from opora.privacy.models import LegalHold
+from opora.referrals.models import Referral
 from opora.reviews.models import Review
 from opora.tasks.models import Task
+
+# Records of the world's cases that only a document's URL names (tests/documents/web_records.py).
+# kwarg → (model, lookup from it to its case).
+CASE_RECORDS = {
+    "referral_id": (Referral, "case"),
+    "assessment_id": (Assessment, "case"),
+    "annex_id": (Annex, "contract__case"),
+}
 
 CHILD_EGN = "1152034573"
 CHILD_NAME = "Калина Деянова Маринова"
@@ -51,8 +61,14 @@ class World:
     access_requests: dict[str, CaseAccessRequest] = field(default_factory=dict)
     # Legal holds in force (privacy): "active" is the one the lift write acts on.
     holds: dict[str, LegalHold] = field(default_factory=dict)
+    # Files (attachments): "case" on the worked case, "person" kept with its child.
+    attachments: dict[str, Attachment] = field(default_factory=dict)
 
     def objects(self, kwarg: str) -> list:
+        if kwarg in CASE_RECORDS:  # the documents' subjects: read from the world's cases
+            model, to_case = CASE_RECORDS[kwarg]
+            cases = {f"{to_case}__in": self.cases.values()}
+            return list(model.objects.filter(**cases).order_by("pk"))
         return {
             "case_id": list(self.cases.values()),
             "person_id": self.people,
@@ -65,6 +81,7 @@ class World:
             "report_id": list(self.reports.values()),
             "access_request_id": list(self.access_requests.values()),
             "hold_id": list(self.holds.values()),
+            "attachment_id": list(self.attachments.values()),
             "programme_id": list(self.groups.programmes.values()) if self.groups else [],
             "group_session_id": self.groups.all_sessions() if self.groups else [],
             "participant_id": self.groups.all_participants() if self.groups else [],

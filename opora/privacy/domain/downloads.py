@@ -71,7 +71,8 @@ def prepare_export(
         with transaction.atomic():
             log = _log(centre, actor=actor, made=made, key=key, token=token)
             record(
-                actor=actor, action="export", obj=audit_obj or log, centre_id=centre.pk,
+                actor=actor, action="export", obj=audit_obj or log,
+                centre_id=centre.pk if centre is not None else None,
                 changes={"export": log.pk, "what": made.kind, "rows": made.rows,
                          "format": made.file_format, **(changes or {})},
             )  # fmt: skip

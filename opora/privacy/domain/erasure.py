@@ -12,6 +12,7 @@ from datetime import date
 from django.apps import apps
 from django.db.models import Case as CaseWhen
 from django.db.models import Value, When
+from django.utils.module_loading import import_string
 
 from opora.people.enums import IdentifierType
 
@@ -23,6 +24,10 @@ _ASSESSMENT_TEXT = (
     "parenting_capacity", "family_environment", "changed_circumstances", "strengths",
     "child_view", "child_not_heard_reason", "parent_view", "sources", "conclusions",
     "recommendations",
+)  # fmt: skip
+# An attachment's text; its storage key is blanked when its file is erased (FILES below).
+ATTACHMENT_TEXT = (
+    "title", "sender", "note", "original_name", "removed_reason", "sha256", "storage_key",
 )  # fmt: skip
 CASE_TEXT: dict[str, tuple[str, tuple[str, ...]]] = {
     "cases.Case": ("pk", ("outcome_note",)),
@@ -84,6 +89,7 @@ CASE_TEXT: dict[str, tuple[str, tuple[str, ...]]] = {
         "case",
         ("first_name", "message", "phone", "email", "contact_time", "client_hash"),
     ),
+    "attachments.Attachment": ("case", ATTACHMENT_TEXT),
 }
 
 # Text of case records that is not about the people served, kept with the case's structure:
@@ -105,11 +111,19 @@ KEPT_TEXT: dict[str, tuple[str, ...]] = {
 # Where a person's name is copied outside the person record: model → (lookup to the person, fields).
 PERSON_TEXT: dict[str, tuple[str, tuple[str, ...]]] = {
     "plans.Contract": ("signatory", ("signatory_name",)),
+    "attachments.Attachment": ("person", ATTACHMENT_TEXT),
+}
+
+# Files kept outside the database, erased (before the text) with their case or person:
+# model → (lookup to the case, lookup to the person, the function that erases the rows' files).
+FILES: dict[str, tuple[str, str, str]] = {
+    "attachments.Attachment": ("case", "person", "opora.attachments.domain.erasure.erase_files"),
 }
 
 
 def erase_case_content(case) -> None:
     """Every free-text field of the case and of what belongs to it: filled ones become ERASED."""
+    _erase_files(case=case)
     _erase(CASE_TEXT, case)
 
 
@@ -126,6 +140,7 @@ def anonymise_person_record(person) -> None:
         setattr(person, field, "")
     person.refresh_search_name()
     person.save()
+    _erase_files(person=person)
     _erase(PERSON_TEXT, person)
 
 
@@ -133,6 +148,12 @@ def _erase(registry: dict[str, tuple[str, tuple[str, ...]]], subject) -> None:
     for label, (lookup, fields) in registry.items():
         rows = apps.get_model(label).objects.filter(**{lookup: subject.pk})
         rows.update(**{field: _erased(field) for field in fields})
+
+
+def _erase_files(*, case=None, person=None) -> None:
+    for label, (case_lookup, person_lookup, erase) in FILES.items():
+        lookup, subject = (case_lookup, case) if case is not None else (person_lookup, person)
+        import_string(erase)(apps.get_model(label).objects.filter(**{lookup: subject.pk}))
 
 
 def _erased(field: str) -> CaseWhen:

@@ -142,6 +142,7 @@ def _case_file(link: CasePerson, reader, counter: _Withheld) -> CaseFile:
         Part("Доклади до насочващия орган", entries(case.referrer_reports.order_by("due_on"))),
         Part("Задачи", entries(case.tasks.order_by("due_at"))),
         Part("Срокове", entries(case.deadlines.order_by("due_on"))),
+        Part("Прикачени файлове", entries(case.attachments.order_by("document_date", "id"))),
     ]
     return CaseFile(case=case, role=link.get_role_display(), parts=parts)
 

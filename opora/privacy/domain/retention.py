@@ -288,6 +288,8 @@ _WEIGHED = frozenset(
     {
         "cases.Case", "cases.CasePerson", "people.Relation", "plans.Contract",
         "privacy.LegalHold", "privacy.Anonymisation",
+        # A person's own files go with the person (erasure.FILES).
+        "attachments.Attachment",
     }
 )  # fmt: skip
 

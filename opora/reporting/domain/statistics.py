@@ -238,8 +238,10 @@ def _group(raw: _RawFigures, label: str, centre_ids: list[int], per_centre: _Per
         for key, title, kind, labels in _USER_TABLES
     ]
     tables.append(_activity_table(raw.activity, total_of))
-    tables.append(_table("sessions", "Проведени срещи по вид", SINGLE, _choices(SessionKind),
-                         raw.sessions, total_of, total_of(raw.sessions)))  # fmt: skip
+    sessions = _table("sessions", "Проведени срещи по вид", SINGLE, _choices(SessionKind),
+                      raw.sessions, total_of, total_of(raw.sessions))  # fmt: skip
+    sessions.note = "Всяка среща е в точно един ред: редовете се сумират до общия брой."
+    tables.append(sessions)
     tables.append(_waiting_table(raw.waiting, total_of))
     return Group(label=label, centres=len(ids), tables=tables)
 

@@ -4,18 +4,20 @@ in one transaction; a reprint renders the same subject again under the number it
 import hashlib
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from opora.audit.domain import record
-from opora.cases.domain.capacity import lock_centre
 from opora.core.errors import DomainError
 from opora.documents.domain.layouts import LayoutError
 from opora.documents.domain.render import Prepared, document_html
 from opora.documents.models import FileFormat, IssuedDocument
 from opora.documents.output.docx import render_docx
 from opora.documents.output.pdf import render_pdf
+
+# pg_advisory_xact_lock(key, centre id) of a centre's document numbering ("DOCS").
+NUMBERING_LOCK = 0x444F4353
 
 CONTENT_TYPES = {
     FileFormat.PDF: "application/pdf",
@@ -39,8 +41,9 @@ def issue_document(prepared: Prepared, *, actor, file_format: str) -> Issued:
         raise DomainError(why)
     centre, now = prepared.request.centre, timezone.now()
     with transaction.atomic():
-        # The centre row serialises numbering: two documents never get the same number.
-        lock_centre(centre)
+        # One numbering per centre at a time: two documents never get the same number (the unique
+        # constraint is the backstop). Not the centre row: admissions must not wait for a PDF.
+        _lock_numbering(centre)
         year = timezone.localdate(now).year
         issued = IssuedDocument(
             centre=centre, kind_code=prepared.kind.code, year=year,
@@ -94,3 +97,11 @@ def _issued(issued: IssuedDocument, content: bytes) -> Issued:
 def _next_sequence(centre, year: int) -> int:
     last = IssuedDocument.objects.filter(centre=centre, year=year).aggregate(last=Max("sequence"))
     return (last["last"] or 0) + 1
+
+
+def _lock_numbering(centre) -> None:
+    """PostgreSQL: a transaction-scoped advisory lock per centre. SQLite: writers are already
+    serialised (transactions start IMMEDIATE)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [NUMBERING_LOCK, centre.pk])

@@ -4,7 +4,6 @@ import pytest
 
 from opora.cases.enums import CaseStatus
 from opora.cases.models import WaitingListEntry
-from tests.browser.conftest import _chromium, browser_page  # noqa: F401  (browser fixtures)
 from tests.factories import make_case
 from tests.statutory.history import at, rewrite_history
 

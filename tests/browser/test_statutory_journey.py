@@ -9,8 +9,12 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENSHOTS, Shooter
 from tests.browser.ui import log_in
+from tests.statutory import conftest as statutory
 
 pytestmark = pytest.mark.browser
+# The hand-counted March of the statutory tests (a centre of 10 places and its history).
+centre = statutory.centre
+march = statutory.march
 TEXTS = {
     "1. Постигнати резултати": "Подкрепени са 4 деца и семействата им; 2 деца се върнаха в училище.",
     "2. Резултати от изпълнението на програмата за развитие на качеството": (

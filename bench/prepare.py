@@ -15,6 +15,7 @@ from opora.accounts.models import Membership
 from opora.cases.models import Case
 from opora.centres.models import Centre
 from opora.core.text import fold
+from opora.oversight.models import OversightAccess
 from opora.people.models import Person
 
 BENCH_ADMIN = "bench.admin"
@@ -93,6 +94,8 @@ def _bench_admin():
     user = User.objects.filter(username=BENCH_ADMIN).first()
     if user is None:
         user = User.objects.create_superuser(BENCH_ADMIN, "bench@example.org", PASSWORD)
+    # The installation-wide reports are an official's pages: every centre, no names.
+    OversightAccess.objects.get_or_create(user=user)
     return user
 
 

@@ -34,6 +34,12 @@ GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 DOC = ROOT / "docs" / "performance.md"
 # Pages measured with --peer-requests (slow by nature, not in the mixed load).
 HEAVY = frozenset({"Обобщение за цялата инсталация", "Общински преглед (всички центрове)"})
+# Reports and charts: measured one by one, left out of the mixed load of everyday clicks.
+REPORTS = HEAVY | {
+    "Статистика на един център (година)",
+    "Годишен отчет на един център",
+    "Показатели на управителя",
+}
 ONE_CENTRE = ["--centres", "1", "--persons", "2000", "--cases", "1000", "--sessions", "30000"]
 
 
@@ -229,7 +235,7 @@ def _worker_memory(master: int) -> list[int]:
 
 def _mixed_load(scene, browsers: dict, port: int, options) -> dict:
     # Staff pages only: the admin peer and the installation-wide reports are not everyday clicks.
-    pages = [p for p in _pages(scene) if not p[0].startswith("admin:") and p[0] not in HEAVY]
+    pages = [p for p in _pages(scene) if not p[0].startswith("admin:") and p[0] not in REPORTS]
     urls = [[path, browsers[user].cookies] for _label, path, user, _peer in pages]
     job = {"host": "127.0.0.1", "port": port, "threads": options.threads,
            "requests": options.mixed_requests, "urls": urls}  # fmt: skip

@@ -40,11 +40,14 @@ class Letterhead:
     contacts: str
 
 
-def prepare(kind: DocumentKind, *, user, centre, subject_id: int) -> Prepared:
-    """The subject as the reader may see it in this kind of document; Http404 if she may not."""
+def prepare(kind: DocumentKind, *, user, centre, subject_id: int, read_case=None) -> Prepared:
+    """The subject as the reader may see it in this kind of document; Http404 if she may not.
+
+    `read_case`: a case the caller already loaded through the need-to-know rule (the case page),
+    so a kind keyed by that case does not load it again (`readable_case_or_404`)."""
     if not user.has_perm(kind.permission, centre):
         raise Http404("Няма такъв документ.")
-    request = DocumentRequest(user=user, centre=centre, case=None, subject_id=subject_id)
+    request = DocumentRequest(user=user, centre=centre, case=read_case, subject_id=subject_id)
     subject = kind.load(request)
     case = kind.case_of(subject)
     if case is None or case.centre_id != centre.pk:

@@ -57,8 +57,9 @@ class Signatory:
 class DocumentRequest:
     """Who asks for which document, and what that reader may see in it.
 
-    `case` is None only while the kind's `load` runs (it finds the case from the subject);
-    the framework then fills `case` and `levels` before `build` and `signatories` run.
+    `case` is None while the kind's `load` runs (it finds the case from the subject) unless the
+    caller already read the case through the need-to-know rule (`prepare(read_case=)`, the case
+    page); the framework then fills `case` and `levels` before `build` and `signatories` run.
     levels = readable_levels(user, case) for INTERNAL; {Sensitivity.TEAM} ∩ that for EXTERNAL.
     """
 
@@ -131,6 +132,8 @@ def readable_case_or_404(request: DocumentRequest, case_id: int):
     """The case, if the requester reads it (the need-to-know rule); Http404 otherwise."""
     from opora.cases.domain.access import readable_cases
 
+    if request.case is not None and request.case.pk == case_id:
+        return request.case  # already read through the rule by the caller (`prepare(read_case=)`)
     case = (
         readable_cases(request.user, request.centre)
         .select_related("primary_person", "case_manager", "centre")

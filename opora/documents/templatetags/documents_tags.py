@@ -18,7 +18,7 @@ def case_documents(context, case) -> dict:
     slug = request.centre.slug
     links = []
     for kind in REGISTRY.values():
-        if kind.url_kwarg == "case_id" and _available(kind, request, case.pk):
+        if kind.url_kwarg == "case_id" and _available(kind, request, case):
             links.append({"title": kind.title, "url": _url(kind, slug, case.pk)})
     acknowledgement = REGISTRY.get("acknowledgement")
     if acknowledgement is not None:
@@ -34,10 +34,13 @@ def case_documents(context, case) -> dict:
     return {"links": links, "issued": issued}
 
 
-def _available(kind, request, case_id: int) -> bool:
-    """The kind's own loading (need-to-know) and its own reason not to issue it now."""
+def _available(kind, request, case) -> bool:
+    """The kind's own loading and its own reason not to issue it now (the case page's case was
+    read through the need-to-know rule already)."""
     try:
-        prepared = prepare(kind, user=request.user, centre=request.centre, subject_id=case_id)
+        prepared = prepare(
+            kind, user=request.user, centre=request.centre, subject_id=case.pk, read_case=case
+        )
     except Http404:
         return False
     return not kind.unavailable(prepared.subject)

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from opora.accounts.enums import Role
 from opora.accounts.models import Membership
-from opora.cases.domain.history import Stay
+from opora.cases.domain.history import Stay, stays
 from opora.cases.enums import OCCUPYING_STATUSES, CaseStatus
 from opora.cases.models import Case, CaseTeamMember, StatusChange, WaitingListEntry
 from opora.consultations.enums import SessionStatus
@@ -108,36 +108,10 @@ def places_at(history: list[Stay], days: list[date]) -> list[int]:
 
 
 def stays_by_centre(centre_ids: list[int], period: Period) -> dict[int, list[Stay]]:
-    """The stays of the centres up to the period's end, in one query.
-
-    The same stays as `cases.domain.history.stays`, read from the changes that cross the line
-    between holding a place and not (about a third of the history), so that a year of a busy
-    centre, or of every centre of a municipality, stays cheap.
-    """
+    """The stays of the centres up to the period's end (`cases.domain.history.stays`), per centre."""
     result: dict[int, list[Stay]] = {centre_id: [] for centre_id in centre_ids}
-    crossings = (
-        StatusChange.objects.filter(
-            case__centre_id__in=centre_ids,
-            changed_at__lt=_moment(period.end + timedelta(days=1)),
-        )
-        .filter(
-            Q(to_status__in=OCCUPYING_STATUSES) & ~Q(from_status__in=OCCUPYING_STATUSES)
-            | ~Q(to_status__in=OCCUPYING_STATUSES) & Q(from_status__in=OCCUPYING_STATUSES)
-        )
-        .order_by("case_id", "changed_at", "id")
-        .values_list("case_id", "case__centre_id", "to_status", "changed_at")
-    )
-    open_since: dict[int, tuple[int, date]] = {}
-    for case_id, centre_id, to_status, changed_at in crossings.iterator(chunk_size=5000):
-        occupying = to_status in OCCUPYING_STATUSES
-        if occupying and case_id not in open_since:
-            open_since[case_id] = (centre_id, timezone.localdate(changed_at))
-        elif not occupying and case_id in open_since:
-            centre_then, entered = open_since.pop(case_id)
-            left = timezone.localdate(changed_at)
-            result[centre_then].append(Stay(case_id, centre_then, entered, left))
-    for case_id, (centre_id, entered) in open_since.items():
-        result[centre_id].append(Stay(case_id, centre_id, entered, None))
+    for stay in stays(centre_ids, until=period.end):
+        result[stay.centre_id].append(stay)
     return result
 
 

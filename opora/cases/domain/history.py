@@ -13,10 +13,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from opora.cases.enums import OCCUPYING_STATUSES
 from opora.cases.models import StatusChange
+
+# Only the changes that cross the line between holding a place and not matter (about a third of
+# the history); `change_status` writes the status before each change too.
+_CROSSING = Q(to_status__in=OCCUPYING_STATUSES) & ~Q(from_status__in=OCCUPYING_STATUSES) | Q(
+    from_status__in=OCCUPYING_STATUSES
+) & ~Q(to_status__in=OCCUPYING_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ def stays(centre_ids: Iterable[int], *, until: date) -> list[Stay]:
         StatusChange.objects.filter(
             case__centre_id__in=list(centre_ids), changed_at__lt=until_moment
         )
+        .filter(_CROSSING)
         .order_by("case_id", "changed_at", "id")
         .values_list("case_id", "case__centre_id", "to_status", "changed_at")
     )

@@ -35,6 +35,7 @@ from datetime import date, datetime
 from django.db import models
 from django.db.models import Model
 from django.http import Http404
+from django.utils import timezone
 
 from opora.core.sensitivity import Sensitivity
 
@@ -158,8 +159,6 @@ def user_name(user) -> str:
 def plain_date(value) -> date | None:
     """A date for the layout (a datetime in local time becomes its date)."""
     if isinstance(value, datetime):
-        from django.utils import timezone
-
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return value
 
@@ -186,8 +185,17 @@ def case_facts(case) -> dict:
         "person_name": person_name(person),
         "person_birth_date": person.birth_date,
         "person_address": person.address,
+        # A letter about a child goes to the parents (legal representatives), not to the child.
+        "person_is_minor": _is_minor(person.birth_date),
         "case_manager": user_name(case.case_manager),
     }
+
+
+def _is_minor(born) -> bool:
+    if born is None:
+        return False
+    today = timezone.localdate()
+    return (today.year - born.year - ((today.month, today.day) < (born.month, born.day))) < 18
 
 
 def people_of_case(case, roles) -> list[dict]:
